@@ -1,0 +1,28 @@
+/** PGlite adapter: PostgreSQL in WebAssembly, in a data folder or in memory (`memory://`). */
+import { PGlite, type Transaction } from "@electric-sql/pglite";
+import type { Db, Queryable, SqlQuery } from "./port.ts";
+import { PARSERS } from "./types.ts";
+
+function wrap(conn: PGlite | Transaction): Queryable {
+  return {
+    async query<T>(q: SqlQuery) {
+      const res = await conn.query<T>(q.text, q.values);
+      return res.rows;
+    },
+    async exec(text: string) {
+      await conn.exec(text);
+    },
+  };
+}
+
+export async function openPglite(dataDir: string): Promise<Db> {
+  const pg = await PGlite.create(dataDir, { parsers: PARSERS });
+  const base = wrap(pg);
+  return {
+    kind: "pglite",
+    query: base.query,
+    exec: base.exec,
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    close: () => pg.close(),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The database port (after Kysely's dialects): four methods, one SQL text for every driver.
+ * Adapters return `date` columns as `YYYY-MM-DD` strings and counts as numbers. Values are only
+ * ever bound parameters, built with the `sql` tagged template.
+ */
+
+export interface SqlQuery {
+  text: string;
+  values: unknown[];
+}
+
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  query<T = Row>(q: SqlQuery): Promise<T[]>;
+  exec(text: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  /** Runs `fn` in one transaction; rolls back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  readonly kind: "pglite" | "postgres";
+}
+
+const RAW = Symbol("raw");
+interface RawFragment {
+  [RAW]: string;
+}
+type Fragment = SqlQuery & { fragment: true };
+
+/** A trusted SQL fragment (identifiers from code, never from input). */
+export const raw = (text: string): RawFragment => ({ [RAW]: text });
+
+function isRaw(v: unknown): v is RawFragment {
+  return typeof v === "object" && v !== null && RAW in v;
+}
+function isFragment(v: unknown): v is Fragment {
+  return typeof v === "object" && v !== null && (v as Fragment).fragment === true;
+}
+
+/** `sql\`SELECT … WHERE id = ${id}\`` → `{ text: "… $1", values: [id] }`; fragments nest. */
+export function sql(strings: TemplateStringsArray, ...params: unknown[]): Fragment {
+  let text = strings[0] ?? "";
+  const values: unknown[] = [];
+  params.forEach((p, i) => {
+    if (isRaw(p)) text += p[RAW];
+    else if (isFragment(p)) {
+      text += p.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + values.length}`);
+      values.push(...p.values);
+    } else {
+      values.push(p);
+      text += `$${values.length}`;
+    }
+    text += strings[i + 1] ?? "";
+  });
+  return { text, values, fragment: true };
+}
+
+/** Joins fragments with a separator, e.g. the rows of a multi-row INSERT. */
+export function join(parts: Fragment[], separator = ", "): Fragment {
+  const values: unknown[] = [];
+  const texts = parts.map((p) => {
+    const t = p.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + values.length}`);
+    values.push(...p.values);
+    return t;
+  });
+  return { text: texts.join(separator), values, fragment: true };
+}
+
+/** Multi-row INSERT in chunks that stay under PostgreSQL's 65,535-parameter limit. */
+export async function insertMany(
+  db: Queryable,
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+  suffix = "",
+): Promise<void> {
+  const perChunk = Math.max(1, Math.floor(60_000 / columns.length));
+  for (let start = 0; start < rows.length; start += perChunk) {
+    const chunk = rows.slice(start, start + perChunk);
+    const values: unknown[] = [];
+    const tuples = chunk.map((r) => {
+      const ps = r.map((v) => {
+        values.push(v);
+        return `$${values.length}`;
+      });
+      return `(${ps.join(",")})`;
+    });
+    await db.query({
+      text: `INSERT INTO ${table} (${columns.join(",")}) VALUES ${tuples.join(",")} ${suffix}`,
+      values,
+    });
+  }
+}
