@@ -1,0 +1,58 @@
+/**
+ * The HTTP app: one Fastify instance, one line per area, one error handler that turns everything
+ * into an OperationOutcome (Medplum's habit). Routes validate input and call one service function.
+ */
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import type { Deps } from "./deps.ts";
+import { issue, outcome, OutcomeError, SERVER_ERROR, statusOf, type IssueCode, type LocalText } from "./outcome.ts";
+import { authRoutes } from "./access/routes.ts";
+import { intakeRoutes } from "./intake/routes.ts";
+import { facilityRoutes } from "./facility/routes.ts";
+import type { Pipeline } from "./intake/process.ts";
+
+export async function buildApp(deps: Deps, pipeline: Pipeline): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    bodyLimit: deps.config.HOSO_BODY_LIMIT_BYTES,
+    disableRequestLogging: false,
+    genReqId: () => crypto.randomUUID(),
+  });
+  await app.register(helmet);
+  await app.register(rateLimit, { global: false });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof OutcomeError) return reply.code(statusOf(err.outcome)).send(err.outcome);
+    const known = httpOutcome(err);
+    if (known) return reply.code(known.status).send(known.body);
+    req.log.error({ err, reqId: req.id }, "unhandled error");
+    return reply.code(500).send(SERVER_ERROR);
+  });
+  app.setNotFoundHandler((_req, reply) =>
+    reply.code(404).send(outcome(issue("not-found", "ROUTE-NOT-FOUND", { vi: "Không có địa chỉ này.", en: "No such route." }))),
+  );
+
+  app.get("/healthz", async () => ({ status: "ok", db: deps.db.kind }));
+  authRoutes(app, deps);
+  intakeRoutes(app, deps, pipeline);
+  facilityRoutes(app, deps);
+  return app;
+}
+
+/** Framework-level refusals (size, JSON, media type, rate) as outcomes with stable codes. */
+function httpOutcome(err: FastifyError): { status: number; body: unknown } | null {
+  const status = err.statusCode ?? 500;
+  if (status >= 500) return null;
+  const table: Record<number, [IssueCode, string, LocalText]> = {
+    413: ["too-long", "HTTP-BODY-TOO-LARGE", { vi: "Nội dung vượt quá giới hạn kích thước.", en: "Body exceeds the size limit." }],
+    415: ["invalid", "HTTP-MEDIA-TYPE", { vi: "Kiểu nội dung không được hỗ trợ.", en: "Unsupported content type." }],
+    429: ["throttled", "HTTP-RATE-LIMIT", { vi: "Quá nhiều yêu cầu; vui lòng thử lại sau.", en: "Too many requests; try again later." }],
+  };
+  const [code, hosoCode, text] = table[status] ?? [
+    "invalid",
+    err.code === "FST_ERR_CTP_INVALID_JSON_BODY" || err instanceof SyntaxError ? "HTTP-JSON-MALFORMED" : "HTTP-BAD-REQUEST",
+    { vi: "Yêu cầu không hợp lệ.", en: "Bad request." },
+  ];
+  return { status, body: outcome(issue(code, hosoCode, text)) };
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+describe("loadConfig", () => {
+  it("gives working defaults on an empty environment", () => {
+    const c = loadConfig({});
+    expect(c.PORT).toBe(3000);
+    expect(c.HOSO_DEMO).toBe(true);
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.HOSO_RECEIVER_IDS).toEqual(["TDLBYT", "emrhub", "TTYQG"]);
+  });
+
+  it("reports every problem at once", () => {
+    try {
+      loadConfig({ PORT: "abc", HOSO_DEMO: "maybe", DATABASE_URL: "not a url" });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join("\n");
+      expect(problems).toMatch(/PORT/);
+      expect(problems).toMatch(/HOSO_DEMO/);
+      expect(problems).toMatch(/DATABASE_URL/);
+    }
+  });
+});

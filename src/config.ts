@@ -1,0 +1,53 @@
+/**
+ * Settings come from environment variables, validated once at start with every problem reported
+ * at once (after Outline's env.ts). The README lists them.
+ */
+import { z } from "zod";
+
+const bool = z
+  .enum(["1", "0", "true", "false", "yes", "no"])
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+const int = (min: number) => z.coerce.number().int().min(min);
+const list = z.string().transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean));
+
+const schema = z.object({
+  PORT: int(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  DATABASE_URL: z.string().url().optional(),
+  HOSO_DATA_DIR: z.string().default(".data"),
+  HOSO_DEMO: bool.default(true),
+  HOSO_DEMO_SEED: int(0).default(20260701),
+  HOSO_DEMO_PERSONS: int(0).default(5000),
+  HOSO_DEMO_CHECKUPS: int(0).default(3000),
+  HOSO_JWT_SECRET: z.string().min(32).optional(),
+  HOSO_TOKEN_TTL_SECONDS: int(60).default(3600),
+  HOSO_REFRESH_TTL_SECONDS: int(60).default(7 * 24 * 3600),
+  HOSO_BODY_LIMIT_BYTES: int(1024).default(20 * 1024 * 1024),
+  HOSO_SYNC_MAX_BYTES: int(0).default(2 * 1024 * 1024),
+  HOSO_SYNC_BUDGET_MS: int(10).default(3000),
+  HOSO_WORKERS: int(0).default(1),
+  HOSO_HUB_ID: z.string().min(1).default("TDLBYT"),
+  HOSO_RECEIVER_IDS: list.default(["TDLBYT", "emrhub", "TTYQG"]),
+  HOSO_LATE_HOURS: int(1).default(24),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const known = Object.fromEntries(
+    Object.keys(schema.shape).map((k) => [k, env[k] === "" ? undefined : env[k]]),
+  );
+  const parsed = schema.safeParse(known);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  return parsed.data;
+}

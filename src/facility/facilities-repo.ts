@@ -1,0 +1,74 @@
+import { sql, type Queryable } from "../db/port.ts";
+
+export const FACILITY_KINDS = ["hospital", "commune_station", "clinic", "mobile_team"] as const;
+export type FacilityKind = (typeof FACILITY_KINDS)[number];
+
+export interface FacilityRow {
+  facility_id: string;
+  code: string;
+  gln: string | null;
+  name: string;
+  province_code: string;
+  kind: FacilityKind;
+  active: boolean;
+}
+
+export async function insertFacility(
+  db: Queryable,
+  f: { code: string; gln: string | null; name: string; provinceCode: string; kind: FacilityKind },
+): Promise<FacilityRow> {
+  const rows = await db.query<FacilityRow>(sql`
+    INSERT INTO facilities (code, gln, name, province_code, kind)
+    VALUES (${f.code}, ${f.gln}, ${f.name}, ${f.provinceCode}, ${f.kind})
+    RETURNING facility_id, code, gln, name, province_code, kind, active`);
+  return rows[0]!;
+}
+
+export async function findFacilityById(db: Queryable, id: string): Promise<FacilityRow | null> {
+  const rows = await db.query<FacilityRow>(sql`
+    SELECT facility_id, code, gln, name, province_code, kind, active FROM facilities WHERE facility_id = ${id}`);
+  return rows[0] ?? null;
+}
+
+/** By 5-char code or 13-digit GLN: facilities name themselves either way (standards.md §5.7 row 1). */
+export async function findFacilityByCodeOrGln(db: Queryable, id: string): Promise<FacilityRow | null> {
+  const rows = await db.query<FacilityRow>(sql`
+    SELECT facility_id, code, gln, name, province_code, kind, active FROM facilities
+    WHERE code = ${id} OR gln = ${id}`);
+  return rows[0] ?? null;
+}
+
+export async function listFacilities(db: Queryable, province: string | null): Promise<FacilityRow[]> {
+  return db.query<FacilityRow>(sql`
+    SELECT facility_id, code, gln, name, province_code, kind, active FROM facilities
+    WHERE ${province}::text IS NULL OR province_code = ${province} ORDER BY code`);
+}
+
+export async function insertKey(db: Queryable, facilityId: string, pem: string, fingerprint: string): Promise<string> {
+  const rows = await db.query<{ key_id: string }>(sql`
+    INSERT INTO facility_keys (facility_id, public_key_pem, fingerprint)
+    VALUES (${facilityId}, ${pem}, ${fingerprint}) RETURNING key_id`);
+  return rows[0]!.key_id;
+}
+
+export async function revokeKey(db: Queryable, facilityId: string, keyId: string, at: Date): Promise<boolean> {
+  const rows = await db.query(sql`
+    UPDATE facility_keys SET status = 'revoked', revoked_at = ${at.toISOString()}
+    WHERE facility_id = ${facilityId} AND key_id = ${keyId} AND status = 'active' RETURNING key_id`);
+  return rows.length > 0;
+}
+
+export interface KeyRow {
+  key_id: string;
+  public_key_pem: string;
+  fingerprint: string;
+  status: "active" | "revoked";
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export async function listKeys(db: Queryable, facilityId: string, activeOnly: boolean): Promise<KeyRow[]> {
+  return db.query<KeyRow>(sql`
+    SELECT key_id, public_key_pem, fingerprint, status, created_at, revoked_at FROM facility_keys
+    WHERE facility_id = ${facilityId} AND (NOT ${activeOnly} OR status = 'active') ORDER BY created_at`);
+}

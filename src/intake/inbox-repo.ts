@@ -1,0 +1,143 @@
+/**
+ * The inbox: raw submissions, durable before any answer (design.md invariant 1), and the work
+ * queue workers share through `FOR UPDATE SKIP LOCKED`.
+ */
+import { sql, type Queryable } from "../db/port.ts";
+
+export type SubmissionStatus = "received" | "processing" | "done" | "refused";
+
+export interface SubmissionRow {
+  submission_id: string;
+  facility_id: string;
+  channel: string;
+  msg_id: string | null;
+  received_at: string;
+  sha256: string;
+  size_bytes: number;
+  status: SubmissionStatus;
+  attempts: number;
+  lease_until: string | null;
+  http_status: number | null;
+  response: unknown;
+  record_count: number | null;
+  accepted_count: number | null;
+  rejected_count: number | null;
+  review_count: number | null;
+  finished_at: string | null;
+}
+
+const COLUMNS = sql`submission_id, facility_id, channel, msg_id, received_at, sha256, size_bytes, status, attempts,
+  lease_until, http_status, response, record_count, accepted_count, rejected_count, review_count, finished_at`;
+
+export interface NewSubmission {
+  submissionId: string;
+  facilityId: string;
+  channel: string;
+  msgId: string | null;
+  body: Uint8Array;
+  sha256: string;
+  status: "received" | "refused";
+  httpStatus?: number;
+  response?: unknown;
+}
+
+/** Inserts; with a `msgId` already taken, inserts nothing and returns null (idempotency). */
+export async function insertSubmission(db: Queryable, s: NewSubmission): Promise<string | null> {
+  const rows = await db.query<{ submission_id: string }>(sql`
+    INSERT INTO submissions (submission_id, facility_id, channel, msg_id, body, sha256, size_bytes, status,
+      http_status, response, finished_at)
+    VALUES (${s.submissionId}, ${s.facilityId}, ${s.channel}, ${s.msgId}, ${s.body}, ${s.sha256}, ${s.body.length},
+      ${s.status}, ${s.httpStatus ?? null}, ${s.response === undefined ? null : JSON.stringify(s.response)},
+      ${s.status === "refused" ? new Date().toISOString() : null})
+    ON CONFLICT (msg_id) DO NOTHING
+    RETURNING submission_id`);
+  return rows[0]?.submission_id ?? null;
+}
+
+export async function findSubmission(db: Queryable, id: string): Promise<SubmissionRow | null> {
+  const rows = await db.query<SubmissionRow>(sql`SELECT ${COLUMNS} FROM submissions WHERE submission_id = ${id}`);
+  return rows[0] ?? null;
+}
+
+export async function findSubmissionByMsgId(db: Queryable, msgId: string): Promise<SubmissionRow | null> {
+  const rows = await db.query<SubmissionRow>(sql`SELECT ${COLUMNS} FROM submissions WHERE msg_id = ${msgId}`);
+  return rows[0] ?? null;
+}
+
+export async function readBody(db: Queryable, id: string): Promise<Uint8Array> {
+  const rows = await db.query<{ body: Uint8Array }>(sql`SELECT body FROM submissions WHERE submission_id = ${id}`);
+  return rows[0]!.body;
+}
+
+/** Takes one submission for processing if nobody holds a live lease on it. */
+export async function claimSubmission(db: Queryable, id: string, now: Date, leaseMs: number): Promise<boolean> {
+  const rows = await db.query(sql`
+    UPDATE submissions SET status = 'processing', attempts = attempts + 1,
+      lease_until = ${new Date(now.getTime() + leaseMs).toISOString()}
+    WHERE submission_id = ${id}
+      AND (status = 'received' OR (status = 'processing' AND lease_until < ${now.toISOString()}))
+    RETURNING submission_id`);
+  return rows.length > 0;
+}
+
+/** The oldest waiting submission (or one whose worker died), claimed; null when none. */
+export async function claimNext(db: Queryable, now: Date, leaseMs: number): Promise<string | null> {
+  const rows = await db.query<{ submission_id: string }>(sql`
+    UPDATE submissions SET status = 'processing', attempts = attempts + 1,
+      lease_until = ${new Date(now.getTime() + leaseMs).toISOString()}
+    WHERE submission_id = (
+      SELECT submission_id FROM submissions
+      WHERE status = 'received' OR (status = 'processing' AND lease_until < ${now.toISOString()})
+      ORDER BY received_at
+      FOR UPDATE SKIP LOCKED
+      LIMIT 1)
+    RETURNING submission_id`);
+  return rows[0]?.submission_id ?? null;
+}
+
+/** Locks the row inside the storing transaction; false if another processor already finished it. */
+export async function lockForFinish(tx: Queryable, id: string): Promise<boolean> {
+  const rows = await tx.query<{ status: SubmissionStatus }>(sql`
+    SELECT status FROM submissions WHERE submission_id = ${id} FOR UPDATE`);
+  return rows[0]?.status === "processing" || rows[0]?.status === "received";
+}
+
+export interface Finish {
+  httpStatus: number;
+  response: unknown;
+  recordCount: number;
+  accepted: number;
+  rejected: number;
+  review: number;
+}
+
+export async function finishSubmission(tx: Queryable, id: string, f: Finish, now: Date): Promise<void> {
+  await tx.query(sql`
+    UPDATE submissions SET status = 'done', lease_until = NULL, http_status = ${f.httpStatus},
+      response = ${JSON.stringify(f.response)}, record_count = ${f.recordCount}, accepted_count = ${f.accepted},
+      rejected_count = ${f.rejected}, review_count = ${f.review}, finished_at = ${now.toISOString()}
+    WHERE submission_id = ${id}`);
+}
+
+export interface SubmissionRecordRow {
+  idx: number;
+  ma_lk: string | null;
+  outcome: "accepted" | "unchanged" | "rejected" | "review";
+  checkup_id: string | null;
+  version: number | null;
+  findings: unknown;
+  checkup_status: string | null;
+}
+
+export async function listSubmissionRecords(db: Queryable, id: string): Promise<SubmissionRecordRow[]> {
+  return db.query<SubmissionRecordRow>(sql`
+    SELECT r.idx, r.ma_lk, r.outcome, r.checkup_id, r.version, r.findings, c.status AS checkup_status
+    FROM submission_records r
+    LEFT JOIN checkups c ON c.person_id = r.person_id AND c.checkup_id = r.checkup_id
+    WHERE r.submission_id = ${id} ORDER BY r.idx`);
+}
+
+export async function listFacilitySubmissions(db: Queryable, facilityId: string, limit: number): Promise<SubmissionRow[]> {
+  return db.query<SubmissionRow>(sql`
+    SELECT ${COLUMNS} FROM submissions WHERE facility_id = ${facilityId} ORDER BY received_at DESC LIMIT ${limit}`);
+}

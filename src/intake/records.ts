@@ -1,0 +1,62 @@
+/**
+ * Turns one parsed submission into per-record decisions: normalised and checked records, the
+ * facility consistency rule, duplicates inside the envelope, and the identity link. Pure but for
+ * the registry lookup; nothing is written here.
+ */
+import type { CheckupRecord } from "../checkup/model.ts";
+import { finding, hasErrors, type Finding } from "../checkup/finding.ts";
+import type { ParsedRecord } from "../formats/types.ts";
+import { decideLink } from "../identity/link.ts";
+import type { Registry, RegistryPerson } from "../identity/registry.ts";
+import type { FacilityRow } from "../facility/facilities-repo.ts";
+
+export interface Checker {
+  (record: CheckupRecord, ctx: { now: Date; receivedAt: Date }): { record: CheckupRecord; findings: Finding[] };
+}
+
+export interface Decided {
+  record: CheckupRecord;
+  findings: Finding[];
+  /** null: rejected; otherwise where it goes. */
+  route: null | { linkedTo: RegistryPerson | null; late: boolean };
+}
+
+export async function decideRecords(
+  parsed: readonly ParsedRecord[],
+  ctx: { facility: FacilityRow; envelopeFacilityId: string | null; now: Date; receivedAt: Date; check: Checker; registry: Registry },
+): Promise<Decided[]> {
+  const seen = new Set<string>();
+  const checked = parsed.map(({ record, findings: parseFindings }) => {
+    if (hasErrors(parseFindings)) return { record, findings: parseFindings };
+    const { record: r, findings } = ctx.check(record, { now: ctx.now, receivedAt: ctx.receivedAt });
+    const all = [...parseFindings, ...findings, ...facilityFindings(r, ctx.facility, ctx.envelopeFacilityId)];
+    if (r.maLk) {
+      if (seen.has(r.maLk)) {
+        all.push(finding("KSK-DUPLICATE-IN-SUBMISSION", "error", `${r.path}/XML2/MA_LK`,
+          "MA_LK trùng với một hồ sơ khác trong cùng gói.", "MA_LK repeats another record of the same submission."));
+      }
+      seen.add(r.maLk);
+    } else if (!all.some((f) => f.severity === "error" && f.path.endsWith("MA_LK"))) {
+      all.push(finding("KSK-REQUIRED", "error", `${r.path}/XML2/MA_LK`, "Thiếu MA_LK.", "MA_LK is required."));
+    }
+    return { record: r, findings: all };
+  });
+
+  const ids = checked.flatMap((c) => (!hasErrors(c.findings) && c.record.patient.personalId ? [c.record.patient.personalId] : []));
+  const found = await ctx.registry.lookup(ids);
+  return checked.map(({ record, findings }) => {
+    if (hasErrors(findings)) return { record, findings, route: null };
+    const late = findings.some((f) => f.code === "KSK-LATE-PUSH");
+    const link = decideLink(record, record.patient.personalId ? found.get(record.patient.personalId) : undefined);
+    if (link.status === "linked") return { record, findings, route: { linkedTo: link.person, late } };
+    return { record, findings: [...findings, link.finding], route: { linkedTo: null, late } };
+  });
+}
+
+/** A facility pushes only its own check-ups: the record's code (or the envelope's) must be its own. */
+function facilityFindings(r: CheckupRecord, f: FacilityRow, envelopeId: string | null): Finding[] {
+  const own = (id: string | null) => id === null || id === f.code || id === f.gln;
+  if ([r.facilityCode, r.facilityGln, envelopeId].every(own)) return [];
+  return [finding("KSK-FACILITY-MISMATCH", "error", `${r.path}/XML2/MA_CSKCB`,
+    "Hồ sơ mang mã của cơ sở khác với cơ sở gửi.", "The record carries another facility's code than the sender's.")];
+}

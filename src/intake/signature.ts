@@ -1,0 +1,29 @@
+/**
+ * The push signature of the Ministry's check-up API (standards.md §5.5): RSA-SHA256 (PKCS#1 v1.5),
+ * base64, over `UPPER(hex(sha256(header_json))) + "." + UPPER(hex(sha256(data)))`. The header is
+ * hashed exactly as the sender serialised it, so we hash the raw text, never a re-serialisation.
+ */
+import { createHash, createPublicKey, createSign, createVerify, type KeyObject } from "node:crypto";
+
+const hexUpper = (s: string) => createHash("sha256").update(s, "utf8").digest("hex").toUpperCase();
+
+export const signingString = (headerJson: string, data: string): string =>
+  `${hexUpper(headerJson)}.${hexUpper(data)}`;
+
+export function signPush(key: KeyObject | string, headerJson: string, data: string): string {
+  return createSign("RSA-SHA256").update(signingString(headerJson, data)).sign(key, "base64");
+}
+
+export function verifyPush(publicKeyPem: string, headerJson: string, data: string, signature: string): boolean {
+  try {
+    const key = createPublicKey(publicKeyPem);
+    return createVerify("RSA-SHA256").update(signingString(headerJson, data)).verify(key, signature, "base64");
+  } catch {
+    return false;
+  }
+}
+
+export function keyFingerprint(publicKeyPem: string): string {
+  const der = createPublicKey(publicKeyPem).export({ type: "spki", format: "der" });
+  return createHash("sha256").update(der).digest("hex").slice(0, 32);
+}

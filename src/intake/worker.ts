@@ -1,0 +1,60 @@
+/**
+ * The worker: finishes submissions that were answered "received" or whose processor died. Any
+ * number of workers (in any number of processes) share the queue through SKIP LOCKED claims.
+ */
+import type { Deps } from "../deps.ts";
+import { claimNext } from "./inbox-repo.ts";
+import { processSubmission, type Pipeline } from "./process.ts";
+import { LEASE_MS } from "./push.ts";
+
+export interface Worker {
+  stop(): Promise<void>;
+  /** Processes everything waiting now; resolves when the queue is empty (tests, CLI). */
+  drain(): Promise<number>;
+}
+
+export function startWorker(deps: Deps, pipeline: Pipeline, opts: { pollMs?: number; leaseMs?: number } = {}): Worker {
+  const pollMs = opts.pollMs ?? 500;
+  const leaseMs = opts.leaseMs ?? LEASE_MS;
+  let running = true;
+  let wake: (() => void) | null = null;
+
+  const once = async (): Promise<boolean> => {
+    const id = await claimNext(deps.db, deps.clock(), leaseMs);
+    if (!id) return false;
+    try {
+      await processSubmission(deps, pipeline, id);
+    } catch (err) {
+      deps.log.error({ err, submissionId: id }, "worker: processing failed; will retry after the lease");
+    }
+    return true;
+  };
+
+  const loop = (async () => {
+    while (running) {
+      const worked = await once().catch((err: unknown) => {
+        deps.log.error({ err }, "worker: claim failed");
+        return false;
+      });
+      if (!worked && running) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, pollMs);
+        });
+      }
+    }
+  })();
+
+  return {
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+    },
+    async drain() {
+      let n = 0;
+      while (await once()) n++;
+      return n;
+    },
+  };
+}

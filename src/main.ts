@@ -1,0 +1,40 @@
+/**
+ * `npm start`: load settings, open and migrate the database, load the demo data on first start
+ * (unless HOSO_DEMO=false), start the worker(s), serve, and say where and how to sign in.
+ */
+import { openDeps } from "./boot.ts";
+import { buildApp } from "./app.ts";
+import { ConfigError } from "./config.ts";
+import { createPipeline } from "./intake/pipeline.ts";
+import { startWorker, type Worker } from "./intake/worker.ts";
+import { loadDemo, type DemoSummary } from "./demo/load.ts";
+
+async function main(): Promise<void> {
+  const deps = await openDeps();
+  const pipeline = createPipeline();
+  const demo: DemoSummary | null = deps.config.HOSO_DEMO ? await loadDemo(deps, pipeline) : null;
+  const workers: Worker[] = Array.from({ length: deps.config.HOSO_WORKERS }, () => startWorker(deps, pipeline));
+  const app = await buildApp(deps, pipeline);
+  await app.listen({ port: deps.config.PORT, host: deps.config.HOST });
+  const where = `http://${deps.config.HOST}:${deps.config.PORT}`;
+  const lines = [
+    `hoso is listening on ${where} (database: ${deps.db.kind === "pglite" ? `PGlite in ${deps.config.HOSO_DATA_DIR}` : "PostgreSQL"})`,
+  ];
+  if (demo) lines.push(...demo.signInLines);
+  process.stdout.write(`${lines.join("\n")}\n`);
+
+  const shutdown = async () => {
+    await app.close();
+    await Promise.all(workers.map((w) => w.stop()));
+    await deps.db.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown());
+  process.once("SIGTERM", () => void shutdown());
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else process.stderr.write(`hoso failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import { randomUUID } from "node:crypto";
+import { insertMany, sql, type Queryable } from "../db/port.ts";
+import type { RegistryPerson } from "../identity/registry.ts";
+
+/** Person rows for registry-linked citizens, created on first sight; returns personal ID → person_id. */
+export async function ensureRegistryPersons(tx: Queryable, people: readonly RegistryPerson[]): Promise<Map<string, string>> {
+  const unique = [...new Map(people.map((p) => [p.personalId, p])).values()];
+  if (unique.length === 0) return new Map();
+  await insertMany(
+    tx,
+    "persons",
+    ["person_id", "personal_id", "kind", "full_name", "birth_date", "sex", "province_code", "commune_code"],
+    unique.map((p) => [randomUUID(), p.personalId, "registry", p.fullName, p.birthDate, p.sex, p.provinceCode, p.communeCode]),
+    "ON CONFLICT (personal_id) DO NOTHING",
+  );
+  const rows = await tx.query<{ person_id: string; personal_id: string }>(sql`
+    SELECT person_id, personal_id FROM persons WHERE personal_id = ANY(${unique.map((p) => p.personalId)}::text[])`);
+  return new Map(rows.map((r) => [r.personal_id, r.person_id]));
+}
+
+export interface ProvisionalPerson {
+  personId: string;
+  fullName: string | null;
+  birthDate: string | null;
+  sex: string | null;
+  provinceCode: string | null;
+  communeCode: string | null;
+}
+
+/** A provisional person holds a record that waits for identity review (merged later, issue 4). */
+export async function insertProvisionalPersons(tx: Queryable, people: readonly ProvisionalPerson[]): Promise<void> {
+  if (people.length === 0) return;
+  await insertMany(
+    tx,
+    "persons",
+    ["person_id", "kind", "full_name", "birth_date", "sex", "province_code", "commune_code"],
+    people.map((p) => [p.personId, "provisional", p.fullName, p.birthDate, p.sex, p.provinceCode, p.communeCode]),
+  );
+}
