@@ -16,7 +16,6 @@ export async function buildApp(deps: Deps, pipeline: Pipeline): Promise<FastifyI
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     bodyLimit: deps.config.HOSO_BODY_LIMIT_BYTES,
-    disableRequestLogging: false,
     genReqId: () => crypto.randomUUID(),
   });
   await app.register(helmet);

@@ -6,14 +6,15 @@ import { openDeps } from "./boot.ts";
 import { buildApp } from "./app.ts";
 import { ConfigError } from "./config.ts";
 import { createPipeline } from "./intake/pipeline.ts";
-import { startWorker, type Worker } from "./intake/worker.ts";
+import { createWorker, type Worker } from "./intake/worker.ts";
 import { loadDemo, type DemoSummary } from "./demo/load.ts";
 
 async function main(): Promise<void> {
   const deps = await openDeps();
   const pipeline = createPipeline();
   const demo: DemoSummary | null = deps.config.HOSO_DEMO ? await loadDemo(deps, pipeline) : null;
-  const workers: Worker[] = Array.from({ length: deps.config.HOSO_WORKERS }, () => startWorker(deps, pipeline));
+  const workers: Worker[] = Array.from({ length: deps.config.HOSO_WORKERS }, () => createWorker(deps, pipeline));
+  for (const w of workers) w.start();
   const app = await buildApp(deps, pipeline);
   await app.listen({ port: deps.config.PORT, host: deps.config.HOST });
   const where = `http://${deps.config.HOST}:${deps.config.PORT}`;

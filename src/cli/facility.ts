@@ -67,4 +67,6 @@ export async function withDeps(fn: (deps: Awaited<ReturnType<typeof openDeps>>) 
   }
 }
 
-const print = (v: unknown) => process.stdout.write(`${JSON.stringify(v, null, 2)}\n`);
+const print = (v: unknown): void => {
+  process.stdout.write(`${JSON.stringify(v, null, 2)}\n`);
+};

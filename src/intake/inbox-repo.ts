@@ -37,6 +37,7 @@ export interface NewSubmission {
   body: Uint8Array;
   sha256: string;
   status: "received" | "refused";
+  receivedAt: Date;
   httpStatus?: number;
   response?: unknown;
 }
@@ -44,11 +45,12 @@ export interface NewSubmission {
 /** Inserts; with a `msgId` already taken, inserts nothing and returns null (idempotency). */
 export async function insertSubmission(db: Queryable, s: NewSubmission): Promise<string | null> {
   const rows = await db.query<{ submission_id: string }>(sql`
-    INSERT INTO submissions (submission_id, facility_id, channel, msg_id, body, sha256, size_bytes, status,
-      http_status, response, finished_at)
-    VALUES (${s.submissionId}, ${s.facilityId}, ${s.channel}, ${s.msgId}, ${s.body}, ${s.sha256}, ${s.body.length},
-      ${s.status}, ${s.httpStatus ?? null}, ${s.response === undefined ? null : JSON.stringify(s.response)},
-      ${s.status === "refused" ? new Date().toISOString() : null})
+    INSERT INTO submissions (submission_id, facility_id, channel, msg_id, received_at, body, sha256, size_bytes,
+      status, http_status, response, finished_at)
+    VALUES (${s.submissionId}, ${s.facilityId}, ${s.channel}, ${s.msgId}, ${s.receivedAt.toISOString()}, ${s.body},
+      ${s.sha256}, ${s.body.length}, ${s.status}, ${s.httpStatus ?? null},
+      ${s.response === undefined ? null : JSON.stringify(s.response)},
+      ${s.status === "refused" ? s.receivedAt.toISOString() : null})
     ON CONFLICT (msg_id) DO NOTHING
     RETURNING submission_id`);
   return rows[0]?.submission_id ?? null;

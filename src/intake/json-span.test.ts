@@ -14,7 +14,7 @@ describe("rawMember", () => {
   it("agrees with JSON.parse on any object", () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.string(), (obj, key) => {
-        const doc = { ...obj, [key]: obj[key] ?? 1 };
+        const doc = { ...obj, [key]: Object.hasOwn(obj, key) ? obj[key] : 1 };
         const text = JSON.stringify(doc, null, 1);
         const span = rawMember(text, key);
         expect(span).not.toBeNull();

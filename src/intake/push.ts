@@ -39,6 +39,7 @@ export async function receivePush(deps: Deps, pipeline: Pipeline, who: Principal
     body,
     sha256: sha256(body),
     status: "received",
+    receivedAt: deps.clock(),
   });
   if (!inserted) return replay(deps, pipeline, facility, env);
   if (env.data.length > deps.config.HOSO_SYNC_MAX_BYTES) return queued(deps, facility, env, submissionId);
@@ -152,6 +153,7 @@ async function refuse(
       body,
       sha256: sha256(body),
       status: "refused",
+      receivedAt: deps.clock(),
       httpStatus,
       response: receipt,
     });

@@ -8,15 +8,18 @@ import { processSubmission, type Pipeline } from "./process.ts";
 import { LEASE_MS } from "./push.ts";
 
 export interface Worker {
-  stop(): Promise<void>;
-  /** Processes everything waiting now; resolves when the queue is empty (tests, CLI). */
+  /** Processes everything waiting now; resolves with how many it finished (tests, CLI). */
   drain(): Promise<number>;
+  /** Polls the queue until `stop()`. */
+  start(): void;
+  stop(): Promise<void>;
 }
 
-export function startWorker(deps: Deps, pipeline: Pipeline, opts: { pollMs?: number; leaseMs?: number } = {}): Worker {
+export function createWorker(deps: Deps, pipeline: Pipeline, opts: { pollMs?: number; leaseMs?: number } = {}): Worker {
   const pollMs = opts.pollMs ?? 500;
   const leaseMs = opts.leaseMs ?? LEASE_MS;
-  let running = true;
+  let running = false;
+  let loop: Promise<void> = Promise.resolve();
   let wake: (() => void) | null = null;
 
   const once = async (): Promise<boolean> => {
@@ -30,31 +33,33 @@ export function startWorker(deps: Deps, pipeline: Pipeline, opts: { pollMs?: num
     return true;
   };
 
-  const loop = (async () => {
-    while (running) {
-      const worked = await once().catch((err: unknown) => {
-        deps.log.error({ err }, "worker: claim failed");
-        return false;
-      });
-      if (!worked && running) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, pollMs);
-        });
-      }
-    }
-  })();
-
   return {
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-    },
     async drain() {
       let n = 0;
       while (await once()) n++;
       return n;
+    },
+    start() {
+      running = true;
+      loop = (async () => {
+        while (running) {
+          const worked = await once().catch((err: unknown) => {
+            deps.log.error({ err }, "worker: claim failed");
+            return false;
+          });
+          if (!worked && running) {
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+              setTimeout(resolve, pollMs);
+            });
+          }
+        }
+      })();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
     },
   };
 }

@@ -92,7 +92,7 @@ CREATE TABLE submissions (
   attempts int NOT NULL DEFAULT 0,
   lease_until timestamptz,
   http_status int,
-  response jsonb,
+  response json,           -- json keeps the text as written: replays are byte-identical
   record_count int,
   accepted_count int,
   rejected_count int,

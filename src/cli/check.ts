@@ -1,0 +1,59 @@
+/**
+ * `hoso check FILE…`: the hub's own parser and rules, offline, on KHAMSUCKHOE files — what the
+ * hub would answer for each record, before anything is sent. Exit code 1 when anything would be
+ * rejected.
+ */
+import { readFileSync } from "node:fs";
+import type { Command } from "commander";
+import { hasErrors, type Finding } from "../checkup/finding.ts";
+import { createPipeline } from "../intake/pipeline.ts";
+
+export interface FileReport {
+  file: string;
+  envelopeFindings: Finding[];
+  records: { index: number; maLk: string | null; verdict: "ok" | "warnings" | "rejected"; findings: Finding[] }[];
+}
+
+export function checkFiles(files: readonly string[], now: Date): FileReport[] {
+  const pipeline = createPipeline();
+  return files.map((file) => {
+    const parsed = pipeline.parse(readFileSync(file));
+    const records = parsed.records.map(({ record, findings: parseFindings }) => {
+      const findings = hasErrors(parseFindings)
+        ? parseFindings
+        : [...parseFindings, ...pipeline.check(record, { now, receivedAt: now }).findings];
+      const verdict = hasErrors(findings) ? "rejected" : findings.length > 0 ? "warnings" : "ok";
+      return { index: record.index, maLk: record.maLk, verdict, findings } as const;
+    });
+    return { file, envelopeFindings: parsed.findings, records };
+  });
+}
+
+export function formatReport(r: FileReport, lang: "vi" | "en"): string {
+  const line = (f: Finding) => `    [${f.severity}] ${f.code} ${f.path} — ${f.message[lang]}`;
+  const out = [`${r.file}: ${r.records.length} record(s)`];
+  out.push(...r.envelopeFindings.map(line));
+  for (const rec of r.records) {
+    out.push(`  #${rec.index} MA_LK=${rec.maLk ?? "?"}: ${rec.verdict}`);
+    out.push(...rec.findings.map(line));
+  }
+  return out.join("\n");
+}
+
+export function checkCommand(program: Command): void {
+  program
+    .command("check")
+    .description("run the hub's checks offline on KHAMSUCKHOE files and print the findings")
+    .argument("<files...>", "KHAMSUCKHOE XML files")
+    .option("--json", "print JSON instead of text")
+    .option("--lang <lang>", "message language: vi or en", "vi")
+    .action((files: string[], o: { json?: boolean; lang: string }) => {
+      const reports = checkFiles(files, new Date());
+      const text = o.json
+        ? JSON.stringify(reports, null, 2)
+        : reports.map((r) => formatReport(r, o.lang === "en" ? "en" : "vi")).join("\n\n");
+      process.stdout.write(`${text}\n`);
+      const bad = reports.some((r) => hasErrors(r.envelopeFindings) || r.records.some((x) => x.verdict === "rejected"));
+      process.exitCode = bad ? 1 : 0;
+    });
+}
