@@ -5,6 +5,8 @@
 import { z } from "zod";
 import type { Deps } from "../deps.ts";
 import { conflict, forbidden, invalid, notFound } from "../outcome.ts";
+import { parseInput } from "../http.ts";
+import { adminUnits } from "../reference/data.ts";
 import { hashPassword } from "../access/passwords.ts";
 import { insertAccount, findAccountByUsername } from "../access/accounts-repo.ts";
 import type { Principal } from "../access/tokens.ts";
@@ -23,7 +25,10 @@ export const newFacilitySchema = z.object({
   code: z.string().regex(/^[0-9A-Z]{5}$/, "5 characters (MA_CSKCB)"),
   gln: z.string().regex(/^\d{13}$/, "13 digits").nullable().default(null),
   name: z.string().min(1).max(255),
-  provinceCode: z.string().regex(/^\d{2}$/),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .refine((c) => adminUnits().provinces.some((p) => p.code === c), "a province code of the 2025 list"),
   kind: z.enum(FACILITY_KINDS),
   username: z.string().min(3).max(64),
   password: z.string().min(8).max(200),
@@ -40,7 +45,7 @@ export function assertStewardScope(p: Principal, provinceCode: string): void {
 }
 
 export async function addFacility(deps: Deps, input: NewFacility): Promise<{ facility: FacilityRow; keyId: string | null }> {
-  const f = newFacilitySchema.parse(input);
+  const f = parseInput(newFacilitySchema, input);
   if (await findFacilityByCodeOrGln(deps.db, f.code)) conflictExists();
   if (f.gln && (await findFacilityByCodeOrGln(deps.db, f.gln))) conflictExists();
   if (await findAccountByUsername(deps.db, f.username)) {

@@ -1,0 +1,66 @@
+/**
+ * The CLI as a facility's developer uses it: real processes through the package's `bin`.
+ */
+import { describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, "../../bin/hoso.js");
+const FIXTURES = join(import.meta.dirname, "../formats/ksk/fixtures");
+
+async function hoso(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: "silent", ...env }, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("hoso CLI", () => {
+  it("lists every command in --help", async () => {
+    const { stdout } = await hoso(["--help"]);
+    for (const cmd of ["check", "push", "demo", "facility", "migrate"]) expect(stdout).toContain(cmd);
+  });
+
+  it("check: prints each record's verdict and findings, and fails when a record would be rejected", async () => {
+    const ok = await hoso(["check", "--lang", "en", join(FIXTURES, "three-hoso-middle-broken.inline.xml")]);
+    expect(ok.code).toBe(1);
+    expect(ok.stdout).toMatch(/#1 .*rejected/);
+    expect(ok.stdout).toMatch(/\[error\] \S+ HOSO\[1\]/);
+    const json = await hoso(["check", "--json", join(FIXTURES, "adult.inline.xml")]);
+    const report = JSON.parse(json.stdout) as { records: { verdict: string }[] }[];
+    expect(report[0]!.records).toHaveLength(1);
+  });
+
+  it("demo writes envelopes that check offline", async () => {
+    const out = mkdtempSync(join(tmpdir(), "hoso-demo-"));
+    const res = await hoso(["demo", "--out", out, "--count", "6", "--per-file", "3", "--batch", "7"]);
+    expect(res.code).toBe(0);
+    const files = readdirSync(out).filter((f) => f.endsWith(".xml"));
+    expect(files.length).toBeGreaterThan(0);
+    const index = JSON.parse(readFileSync(join(out, "index.json"), "utf8")) as { file: string; sender: string }[];
+    expect(index.map((i) => i.file).sort()).toEqual(files.sort());
+    const checked = await hoso(["check", "--json", ...files.map((f) => join(out, f))]);
+    const reports = JSON.parse(checked.stdout) as { records: unknown[] }[];
+    expect(reports.reduce((n, r) => n + r.records.length, 0)).toBe(6);
+  });
+
+  it("facility add registers a facility on the configured database", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hoso-cli-"));
+    const env = { HOSO_DATA_DIR: dir, HOSO_DEMO: "false" };
+    const added = await hoso(["facility", "add", "--code", "48001", "--gln", "8930000048001", "--name", "Bệnh viện Đà Nẵng thử", "--province", "48", "--kind", "hospital", "--username", "bv-dn", "--password", "mat-khau-123"], env);
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({ code: "48001", name: "Bệnh viện Đà Nẵng thử" });
+    const again = await hoso(["facility", "add", "--code", "48001", "--name", "X", "--province", "48", "--kind", "hospital", "--username", "other", "--password", "mat-khau-123"], env);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/FACILITY-EXISTS|already registered/);
+    const list = await hoso(["facility", "list"], env);
+    expect(JSON.parse(list.stdout)).toHaveLength(1);
+  });
+});
