@@ -49,7 +49,7 @@ export interface AbnormalRule {
   interpretation: string;
   meaningVi: string;
   meaningEn: string;
-  appliesTo?: { sex?: "male" | "female"; ageMin?: number; ageMax?: number };
+  appliesTo?: { sex?: "male" | "female"; ageMin?: number; ageMax?: number; pregnant?: boolean };
 }
 export interface CatalogueEntry {
   key: string;
@@ -60,7 +60,8 @@ export interface CatalogueEntry {
   nameEn: string;
   aliasesVi: string[];
   valueType: string;
-  ucum: string;
+  /** Canonical UCUM unit; null for coded, ordinal and narrative entries. */
+  ucum: string | null;
   acceptedUnits: AcceptedUnit[];
   plausibleRange: { min: number; max: number; unit: string; note?: string } | null;
   referenceRange: Record<string, unknown> | null;
@@ -81,3 +82,65 @@ export const ethnicities = (): Ethnicity[] => load<{ ethnicities: Ethnicity[] }>
 export const catalogue = (): CatalogueEntry[] => load<CatalogueEntry[]>("checkup-catalogue.json");
 // The profile's shape is documented in reference/population-profile.md; callers narrow what they read.
 export const populationProfile = (): Record<string, unknown> => load<Record<string, unknown>>("population-profile.json");
+
+// Parts of population-profile.json (reference/population-profile.md) that code reads. The loader
+// above stays untyped so each reader narrows only what it uses: `populationProfile() as unknown as PopulationProfile`.
+export interface ProfileProvince {
+  code: string;
+  name: string;
+  /** Reorganisation "quy mô dân số" figure: a relative weight, not a statistics-office population. */
+  population: number;
+  areaKm2: number;
+  year: number;
+  mergedFrom: string[] | null;
+  source: string;
+}
+export interface PyramidGroup {
+  /** `0-4` … `95-99`, `100+`. */
+  age: string;
+  male: number;
+  female: number;
+}
+export interface FamilyNameShare {
+  name: string;
+  /** Spellings counted together with `name` (Hoàng/Huỳnh, Vũ/Võ). */
+  variants: string[];
+  sharePublished: number | null;
+  shareSample: number;
+}
+export interface NameShare {
+  name: string;
+  share: number;
+}
+export interface MiddleFullShare {
+  middle: string;
+  share: number;
+}
+export interface ProfileNames {
+  familyShares: FamilyNameShare[];
+  familyOtherInSample: FamilyNameShare[];
+  middleMale: NameShare[];
+  middleFemale: NameShare[];
+  middleFullMale: MiddleFullShare[];
+  middleFullFemale: MiddleFullShare[];
+  syllableCount: { male: Record<string, number>; female: Record<string, number> };
+  givenMale: NameShare[];
+  givenFemale: NameShare[];
+}
+export interface NcdIndicator {
+  value?: number | null;
+  male?: number;
+  female?: number;
+  unit?: string;
+  population?: string;
+  year?: number | null;
+  source?: string;
+  note?: string;
+}
+export interface PopulationProfile {
+  provinces: ProfileProvince[];
+  provincesTotal: { population: number };
+  pyramid: { year: number; referenceDate: string; groups: PyramidGroup[] };
+  names: ProfileNames;
+  ncd: Record<string, NcdIndicator>;
+}
