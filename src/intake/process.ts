@@ -18,7 +18,7 @@ import {
   type SubmissionRow,
 } from "./inbox-repo.ts";
 import { readPushBody } from "./push-envelope.ts";
-import { buildReceipt, RES_CODES, type Receipt, type RecordResult, type ResCode } from "./receipt.ts";
+import { hubReceipt, RES_CODES, type Receipt, type RecordResult, type ResCode } from "./receipt.ts";
 import { decideRecords, type Checker } from "./records.ts";
 import type { LocalText } from "../outcome.ts";
 
@@ -43,25 +43,22 @@ export async function processSubmission(deps: Deps, pipeline: Pipeline, submissi
   if (!("envelope" in read)) throw new Error("stored submission no longer reads"); // checked before storing
   const { header, data } = read.envelope;
   const receipt = (resCode: ResCode, message: LocalText, records: RecordResult[], findings = parsedFindings) =>
-    buildReceipt({
-      hubId: deps.config.HOSO_HUB_ID,
+    hubReceipt(deps, {
       receiverId: header.sender_id,
       refMsgId: header.msg_id,
       resCode,
       message,
       data: { submission_id: submissionId, status: "done", status_url: statusUrl(submissionId), records, findings },
-      now: deps.clock(),
-      key: deps.secrets.signingKey,
     });
   let parsedFindings: ParseResult["findings"] = [];
 
   if (sub.attempts > MAX_ATTEMPTS) {
-    return finishWith(deps, sub, 500, receipt(RES_CODES.saveFail, MESSAGES.gaveUp, []), []);
+    return finishWith(deps, sub, 500, receipt(RES_CODES.saveFail, MESSAGES.gaveUp, []));
   }
   const parsed = pipeline.parse(Buffer.from(data, "base64"));
   parsedFindings = parsed.findings;
   if (hasErrors(parsed.findings)) {
-    return finishWith(deps, sub, 400, receipt(RES_CODES.invalid, MESSAGES.envelopeInvalid, []), []);
+    return finishWith(deps, sub, 400, receipt(RES_CODES.invalid, MESSAGES.envelopeInvalid, []));
   }
   const now = deps.clock();
   const decided = await decideRecords(parsed.records, {
@@ -105,7 +102,7 @@ export async function processSubmission(deps: Deps, pipeline: Pipeline, submissi
   });
 }
 
-async function finishWith(deps: Deps, sub: SubmissionRow, httpStatus: number, receipt: Receipt, _records: RecordResult[]): Promise<Answer> {
+async function finishWith(deps: Deps, sub: SubmissionRow, httpStatus: number, receipt: Receipt): Promise<Answer> {
   return deps.db.transaction(async (tx) => {
     if (!(await lockForFinish(tx, sub.submission_id))) return storedAnswer((await findSubmission(tx, sub.submission_id))!);
     await finishSubmission(tx, sub.submission_id, { httpStatus, response: receipt, recordCount: 0, accepted: 0, rejected: 0, review: 0 }, deps.clock());

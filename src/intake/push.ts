@@ -13,7 +13,7 @@ import { findFacilityById, listKeys, type FacilityRow } from "../facility/facili
 import { claimSubmission, findSubmission, findSubmissionByMsgId, insertSubmission } from "./inbox-repo.ts";
 import { processSubmission, statusUrl, storedAnswer, type Answer, type Pipeline } from "./process.ts";
 import { readPushBody, type PushEnvelope } from "./push-envelope.ts";
-import { buildReceipt, RES_CODES, type ResCode } from "./receipt.ts";
+import { hubReceipt, RES_CODES, type ResCode } from "./receipt.ts";
 import { verifyPush } from "./signature.ts";
 
 export const LEASE_MS = 30_000;
@@ -87,15 +87,12 @@ async function waitForAnswer(deps: Deps, facility: FacilityRow, env: PushEnvelop
 function queued(deps: Deps, facility: FacilityRow, env: PushEnvelope, id: string): Answer {
   return {
     httpStatus: 202,
-    receipt: buildReceipt({
-      hubId: deps.config.HOSO_HUB_ID,
+    receipt: hubReceipt(deps, {
       receiverId: facility.gln ?? facility.code,
       refMsgId: env.header.msg_id,
       resCode: RES_CODES.success,
       message: MESSAGES.queued,
       data: { submission_id: id, status: "received", status_url: statusUrl(id), records: [], findings: [] },
-      now: deps.clock(),
-      key: deps.secrets.signingKey,
     }),
   };
 }
@@ -134,15 +131,12 @@ async function refuse(
   findings: Finding[],
 ): Promise<Answer> {
   const submissionId = randomUUID();
-  const receipt = buildReceipt({
-    hubId: deps.config.HOSO_HUB_ID,
+  const receipt = hubReceipt(deps, {
     receiverId: facility.gln ?? facility.code,
     refMsgId: env?.header.msg_id ?? null,
     resCode,
     message,
     data: { submission_id: body.length > 0 ? submissionId : null, status: "refused", status_url: null, records: [], findings },
-    now: deps.clock(),
-    key: deps.secrets.signingKey,
   });
   if (body.length > 0) {
     await insertSubmission(deps.db, {

@@ -7,6 +7,7 @@
 import { randomUUID, type KeyObject } from "node:crypto";
 import type { Finding } from "../checkup/finding.ts";
 import type { LocalText } from "../outcome.ts";
+import type { Deps } from "../deps.ts";
 import { signPush } from "./signature.ts";
 
 export const RES_CODES = {
@@ -93,4 +94,12 @@ export function buildReceipt(r: ReceiptInput): Receipt {
 /** Decodes a receipt's `data` (used by the CLI and tests). */
 export function receiptData(receipt: Pick<Receipt, "data">): ReceiptData {
   return JSON.parse(Buffer.from(receipt.data, "base64").toString("utf8")) as ReceiptData;
+}
+
+/** A receipt from this hub: its id, its clock and its signing key. */
+export function hubReceipt(
+  deps: Pick<Deps, "config" | "clock" | "secrets">,
+  r: Omit<ReceiptInput, "hubId" | "now" | "key">,
+): Receipt {
+  return buildReceipt({ ...r, hubId: deps.config.HOSO_HUB_ID, now: deps.clock(), key: deps.secrets.signingKey });
 }
