@@ -7,6 +7,9 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { writeFileSync } from "node:fs";
+import { buildCheckup } from "../../test/factories/checkup.ts";
+import { count, createTestHub, envelope } from "../../test/hub.ts";
 
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, "../../bin/hoso.js");
@@ -62,5 +65,29 @@ describe("hoso CLI", () => {
     expect(again.stderr).toMatch(/FACILITY-EXISTS|already registered/);
     const list = await hoso(["facility", "list"], env);
     expect(JSON.parse(list.stdout)).toHaveLength(1);
+  });
+});
+
+describe("hoso push", () => {
+  it("signs with the facility's key, pushes every file and prints one receipt per file", async () => {
+    const hub = await createTestHub();
+    try {
+      const address = await hub.app.listen({ port: 0, host: "127.0.0.1" });
+      const dir = mkdtempSync(join(tmpdir(), "hoso-push-"));
+      const keyFile = join(dir, "key.pem");
+      writeFileSync(keyFile, hub.facility.privateKey.export({ type: "pkcs8", format: "pem" }));
+      const files = ["CLI-1", "CLI-2"].map((maLk) => {
+        const f = join(dir, `${maLk}.xml`);
+        writeFileSync(f, envelope([buildCheckup({ maLk })]));
+        return f;
+      });
+      const res = await hoso(["push", ...files, "--url", address, "--username", hub.facility.username, "--password", hub.facility.password, "--key", keyFile, "--sender", "8930000000017"]);
+      expect(res.code).toBe(0);
+      expect(res.stdout.trim().split("\n")).toHaveLength(2);
+      expect(res.stdout).toMatch(/CLI-1\.xml: HTTP 200 CM_SUCCESS \{"accepted":1\}/);
+      expect(await count(hub, "checkups", "ma_lk IN ('CLI-1', 'CLI-2')")).toBe(2);
+    } finally {
+      await hub.close();
+    }
   });
 });
