@@ -8,7 +8,7 @@ import type { Deps } from "../deps.ts";
 import type { Principal } from "../access/tokens.ts";
 import type { Finding } from "../checkup/finding.ts";
 import { finding } from "../checkup/finding.ts";
-import type { LocalText } from "../outcome.ts";
+import { forbidden, type LocalText } from "../outcome.ts";
 import { findFacilityById, listKeys, type FacilityRow } from "../facility/facilities-repo.ts";
 import { claimSubmission, findSubmission, findSubmissionByMsgId, insertSubmission } from "./inbox-repo.ts";
 import { processSubmission, statusUrl, storedAnswer, type Answer, type Pipeline } from "./process.ts";
@@ -20,7 +20,10 @@ export const LEASE_MS = 30_000;
 const POLL_MS = 20;
 
 export async function receivePush(deps: Deps, pipeline: Pipeline, who: Principal, body: Buffer): Promise<Answer> {
-  const facility = (await findFacilityById(deps.db, who.facilityId!))!;
+  const facility = who.facilityId ? await findFacilityById(deps.db, who.facilityId) : null;
+  if (!facility?.active) {
+    return forbidden("PUSH-FACILITY-INACTIVE", { vi: "Cơ sở không còn hoạt động trên hệ thống.", en: "The facility is not active." });
+  }
   const read = readPushBody(body.toString("utf8"), deps.config.HOSO_RECEIVER_IDS);
   if ("findings" in read) {
     const missingSig = read.findings.every((f) => f.code === RES_CODES.signatureMissing);
