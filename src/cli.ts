@@ -4,6 +4,7 @@ import { checkCommand } from "./cli/check.ts";
 import { pushCommand } from "./cli/push.ts";
 import { facilityCommand, withDeps } from "./cli/facility.ts";
 import { demoCommand } from "./cli/demo.ts";
+import { registryCommand } from "./cli/registry.ts";
 import { OutcomeError } from "./outcome.ts";
 import { ConfigError } from "./config.ts";
 
@@ -20,6 +21,7 @@ checkCommand(program);
 pushCommand(program);
 facilityCommand(program);
 demoCommand(program);
+registryCommand(program);
 
 try {
   await program.parseAsync(process.argv);
