@@ -29,7 +29,25 @@ const schema = z.object({
   HOSO_HUB_ID: z.string().min(1).default("TDLBYT"),
   HOSO_RECEIVER_IDS: list.default(["TDLBYT", "emrhub", "TTYQG"]),
   HOSO_LATE_HOURS: int(1).default(24),
+  HOSO_REGISTRY_URL: z.string().url().optional(),
+  HOSO_REGISTRY_TIMEOUT_MS: int(10).default(800),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Health book (docs/api-healthbook.md §8).
+  HOSO_PUBLIC_URL: z.url().optional(),
+  HOSO_OIDC_ISSUER: z.url().optional(),
+  HOSO_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  HOSO_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  HOSO_OIDC_REDIRECT_URL: z.url().optional(),
+  HOSO_OIDC_SCOPE: z.string().min(1).default("openid"),
+  HOSO_OIDC_PERSONAL_ID_CLAIM: z.string().min(1).default("personal_id"),
+  HOSO_SYSTEM_TOKEN_TTL_SECONDS: int(30).max(3600).default(300),
+  HOSO_BREAK_GLASS_MINUTES: int(5).max(24 * 60).default(60),
+}).superRefine((c, ctx) => {
+  // OIDC is all or nothing: an issuer without its client settings would fail at the first sign-in.
+  if (c.HOSO_OIDC_ISSUER === undefined) return;
+  for (const k of ["HOSO_OIDC_CLIENT_ID", "HOSO_OIDC_REDIRECT_URL"] as const) {
+    if (c[k] === undefined) ctx.addIssue({ code: "custom", path: [k], message: "required when HOSO_OIDC_ISSUER is set" });
+  }
 });
 
 export type Config = z.infer<typeof schema>;

@@ -11,7 +11,7 @@ import { loadDemo, type DemoSummary } from "./demo/load.ts";
 
 async function main(): Promise<void> {
   const deps = await openDeps();
-  const pipeline = createPipeline();
+  const pipeline = createPipeline(deps);
   const demo: DemoSummary | null = deps.config.HOSO_DEMO ? await loadDemo(deps, pipeline) : null;
   const workers: Worker[] = Array.from({ length: deps.config.HOSO_WORKERS }, () => createWorker(deps, pipeline));
   for (const w of workers) w.start();

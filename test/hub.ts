@@ -32,7 +32,7 @@ export const REGISTRY = [
 
 export async function createTestHub(env: Record<string, string> = {}): Promise<TestHub> {
   const deps = await createTestDeps(env);
-  const pipeline = createPipeline();
+  const pipeline = createPipeline(deps);
   const app = await buildApp(deps, pipeline);
   const facility = await createFacility(deps, { code: "01013", gln: "8930000000017" });
   await upsertRegistryPersons(

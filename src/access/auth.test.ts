@@ -10,7 +10,7 @@ let app: FastifyInstance;
 let fac: TestFacility;
 beforeAll(async () => {
   deps = await createTestDeps({ HOSO_TOKEN_TTL_SECONDS: "600" });
-  app = await buildApp(deps, createPipeline());
+  app = await buildApp(deps, createPipeline(deps));
   fac = await createFacility(deps);
 });
 afterAll(async () => {

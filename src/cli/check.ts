@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { hasErrors, type Finding } from "../checkup/finding.ts";
-import { createPipeline } from "../intake/pipeline.ts";
+import { createChecks } from "../intake/pipeline.ts";
 
 export interface FileReport {
   file: string;
@@ -15,7 +15,7 @@ export interface FileReport {
 }
 
 export function checkFiles(files: readonly string[], now: Date): FileReport[] {
-  const pipeline = createPipeline();
+  const pipeline = createChecks();
   return files.map((file) => {
     const parsed = pipeline.parse(readFileSync(file));
     const records = parsed.records.map(({ record, findings: parseFindings }) => {

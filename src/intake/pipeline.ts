@@ -1,12 +1,23 @@
 /**
- * The intake pipeline for KHAMSUCKHOE pushes: the pure parser and a checker whose catalogue and
- * code-list indexes are built once, here, at start — never per record.
+ * The intake pipeline: the pure parser, a checker whose catalogue and code-list indexes are built
+ * once, and the population registry (the embedded table, or a remote registry when
+ * HOSO_REGISTRY_URL is set) — built here, at start, never per record.
  */
 import { parseKsk } from "../formats/ksk/parse.ts";
 import { createChecker } from "../checkup/check.ts";
+import type { Deps } from "../deps.ts";
+import { embeddedRegistry } from "../identity/registry.ts";
+import { httpRegistry } from "../identity/registry-http.ts";
 import type { Pipeline } from "./process.ts";
 
-export function createPipeline(): Pipeline {
+/** Parse and check only: what `hoso check` runs offline. */
+export function createChecks(): Pick<Pipeline, "parse" | "check"> {
   const check = createChecker();
   return { parse: (xml) => parseKsk(xml), check };
+}
+
+export function createPipeline(deps: Pick<Deps, "config" | "db">): Pipeline {
+  const url = deps.config.HOSO_REGISTRY_URL;
+  const registry = url ? httpRegistry({ baseUrl: url, timeoutMs: deps.config.HOSO_REGISTRY_TIMEOUT_MS }) : embeddedRegistry(deps.db);
+  return { ...createChecks(), registry };
 }

@@ -9,7 +9,7 @@ import type { ParseResult } from "../formats/types.ts";
 import { insertSubmissionRecords } from "../record/checkups-repo.ts";
 import { storeCheckups, type StoreItem } from "../record/store.ts";
 import { findFacilityById } from "../facility/facilities-repo.ts";
-import { embeddedRegistry } from "../identity/registry.ts";
+import type { Registry } from "../identity/registry.ts";
 import {
   findSubmission,
   finishSubmission,
@@ -30,6 +30,7 @@ export interface Answer {
 export interface Pipeline {
   parse(xml: Uint8Array): ParseResult;
   check: Checker;
+  registry: Registry;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -67,7 +68,7 @@ export async function processSubmission(deps: Deps, pipeline: Pipeline, submissi
     now,
     receivedAt: new Date(sub.received_at),
     check: pipeline.check,
-    registry: embeddedRegistry(deps.db),
+    registry: pipeline.registry,
   });
 
   return deps.db.transaction(async (tx) => {

@@ -6,7 +6,8 @@
 import type { CheckupRecord } from "../checkup/model.ts";
 import { finding, hasErrors, type Finding } from "../checkup/finding.ts";
 import type { ParsedRecord } from "../formats/types.ts";
-import { decideLink } from "../identity/link.ts";
+import { decideLink, registryUnavailable, type LinkDecision, type WaitReason } from "../identity/link.ts";
+import { RegistryUnavailableError } from "../identity/registry-http.ts";
 import type { Registry, RegistryPerson } from "../identity/registry.ts";
 import type { FacilityRow } from "../facility/facilities-repo.ts";
 
@@ -18,7 +19,7 @@ export interface Decided {
   record: CheckupRecord;
   findings: Finding[];
   /** null: rejected; otherwise where it goes. */
-  route: null | { linkedTo: RegistryPerson | null; late: boolean };
+  route: null | { linkedTo: RegistryPerson | null; identityReason: WaitReason | null; late: boolean };
 }
 
 export async function decideRecords(
@@ -43,13 +44,13 @@ export async function decideRecords(
   });
 
   const ids = checked.flatMap((c) => (!hasErrors(c.findings) && c.record.patient.personalId ? [c.record.patient.personalId] : []));
-  const found = await ctx.registry.lookup(ids);
+  const found = await lookupOrWait(ctx.registry, ids);
   return checked.map(({ record, findings }) => {
     if (hasErrors(findings)) return { record, findings, route: null };
     const late = findings.some((f) => f.code === "KSK-LATE-PUSH");
-    const link = decideLink(record, record.patient.personalId ? found.get(record.patient.personalId) : undefined);
-    if (link.status === "linked") return { record, findings, route: { linkedTo: link.person, late } };
-    return { record, findings: [...findings, link.finding], route: { linkedTo: null, late } };
+    const link = linkOf(record, found);
+    if (link.status === "linked") return { record, findings, route: { linkedTo: link.person, identityReason: null, late } };
+    return { record, findings: [...findings, link.finding], route: { linkedTo: null, identityReason: link.reason, late } };
   });
 }
 
@@ -59,4 +60,21 @@ function facilityFindings(r: CheckupRecord, f: FacilityRow, envelopeId: string |
   if ([r.facilityCode, r.facilityGln, envelopeId].every(own)) return [];
   return [finding("KSK-FACILITY-MISMATCH", "error", `${r.path}/XML2/MA_CSKCB`,
     "Hồ sơ mang mã của cơ sở khác với cơ sở gửi.", "The record carries another facility's code than the sender's.")];
+}
+
+/** Identity checks never block the answer: without a registry, records wait (null). */
+async function lookupOrWait(registry: Registry, ids: string[]): Promise<Map<string, RegistryPerson> | null> {
+  try {
+    return await registry.lookup(ids);
+  } catch (err) {
+    if (err instanceof RegistryUnavailableError) return null;
+    throw err;
+  }
+}
+
+export function linkOf(record: CheckupRecord, found: Map<string, RegistryPerson> | null): LinkDecision {
+  const id = record.patient.personalId;
+  const wellFormed = id !== null && /^\d{12}$/.test(id);
+  if (found === null && wellFormed) return registryUnavailable(record);
+  return decideLink(record, id ? found?.get(id) : undefined);
 }

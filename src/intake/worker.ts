@@ -6,6 +6,7 @@ import type { Deps } from "../deps.ts";
 import { claimNext } from "./inbox-repo.ts";
 import { processSubmission, type Pipeline } from "./process.ts";
 import { LEASE_MS } from "./push.ts";
+import { relinkWaiting } from "../identity/relink.ts";
 
 export interface Worker {
   /** Processes everything waiting now; resolves with how many it finished (tests, CLI). */
@@ -15,9 +16,15 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-export function createWorker(deps: Deps, pipeline: Pipeline, opts: { pollMs?: number; leaseMs?: number } = {}): Worker {
+export function createWorker(
+  deps: Deps,
+  pipeline: Pipeline,
+  opts: { pollMs?: number; leaseMs?: number; relinkEveryMs?: number } = {},
+): Worker {
   const pollMs = opts.pollMs ?? 500;
   const leaseMs = opts.leaseMs ?? LEASE_MS;
+  const relinkEveryMs = opts.relinkEveryMs ?? 30_000;
+  let lastRelink = 0;
   let running = false;
   let loop: Promise<void> = Promise.resolve();
   let wake: (() => void) | null = null;
@@ -47,6 +54,11 @@ export function createWorker(deps: Deps, pipeline: Pipeline, opts: { pollMs?: nu
             deps.log.error({ err }, "worker: claim failed");
             return false;
           });
+          if (!worked && Date.now() - lastRelink > relinkEveryMs) {
+            // Idle: link records that waited for the registry, if it answers again.
+            lastRelink = Date.now();
+            await relinkWaiting(deps, pipeline.registry).catch((err: unknown) => deps.log.error({ err }, "worker: relink failed"));
+          }
           if (!worked && running) {
             await new Promise<void>((resolve) => {
               wake = resolve;

@@ -24,6 +24,8 @@ export interface StoreItem {
   record: CheckupRecord;
   /** The registry person when linked; null when the record waits for identity review. */
   linkedTo: RegistryPerson | null;
+  /** Why it waits for identity review (null when linked). */
+  identityReason: string | null;
   findings: Finding[];
   late: boolean;
 }
@@ -88,6 +90,7 @@ export async function storeCheckups(
       maLk: r.maLk!,
       version: claim.version,
       identityStatus: identity,
+      identityReason: item.identityReason,
       submissionId: ctx.submissionId,
       examTime: r.examTime ? r.examTime.iso.replace("T", " ") : null,
       examDate,
