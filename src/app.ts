@@ -32,7 +32,13 @@ export async function buildApp(deps: Deps, pipeline: Pipeline): Promise<FastifyI
     reply.code(404).send(outcome(issue("not-found", "ROUTE-NOT-FOUND", { vi: "Không có địa chỉ này.", en: "No such route." }))),
   );
 
+  app.addHook("onResponse", async (req, reply) => {
+    deps.metrics.httpDuration
+      .labels({ method: req.method, route: req.routeOptions.url ?? "unmatched", status: String(reply.statusCode) })
+      .observe(reply.elapsedTime / 1000);
+  });
   app.get("/healthz", async () => ({ status: "ok", db: deps.db.kind }));
+  app.get("/metrics", async (_req, reply) => reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics()));
   authRoutes(app, deps);
   intakeRoutes(app, deps, pipeline);
   facilityRoutes(app, deps);

@@ -8,6 +8,7 @@ import { createLogger } from "./log.ts";
 import { openDb } from "./db/open.ts";
 import { migrate } from "./db/migrate.ts";
 import { loadHubSecrets } from "./access/secrets.ts";
+import { createMetrics } from "./metrics.ts";
 
 export async function openDeps(config: Config = loadConfig()): Promise<Deps> {
   const log = createLogger(config.LOG_LEVEL);
@@ -15,5 +16,5 @@ export async function openDeps(config: Config = loadConfig()): Promise<Deps> {
   const applied = await migrate(db);
   if (applied.length > 0) log.info({ applied }, "database migrated");
   const secrets = await loadHubSecrets(db, config.HOSO_JWT_SECRET);
-  return { config, db, clock: () => new Date(), log, secrets };
+  return { config, db, clock: () => new Date(), log, secrets, metrics: createMetrics() };
 }

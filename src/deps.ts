@@ -3,6 +3,7 @@ import type { Config } from "./config.ts";
 import type { Db } from "./db/port.ts";
 import type { Logger } from "./log.ts";
 import type { HubSecrets } from "./access/secrets.ts";
+import type { Metrics } from "./metrics.ts";
 
 export interface Deps {
   config: Config;
@@ -10,4 +11,5 @@ export interface Deps {
   clock: () => Date;
   log: Logger;
   secrets: HubSecrets;
+  metrics: Metrics;
 }

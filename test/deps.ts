@@ -3,6 +3,7 @@ import { loadConfig, type Config } from "../src/config.ts";
 import type { Deps } from "../src/deps.ts";
 import { createLogger } from "../src/log.ts";
 import { loadHubSecrets } from "../src/access/secrets.ts";
+import { createMetrics } from "../src/metrics.ts";
 import { createTestDb, type TestDb } from "./db.ts";
 
 export interface TestDeps extends Deps {
@@ -23,6 +24,7 @@ export async function createTestDeps(env: Record<string, string> = {}): Promise<
     },
     log: createLogger(config.LOG_LEVEL),
     secrets: await loadHubSecrets(testDb.db),
+    metrics: createMetrics(),
     testDb,
   };
 }

@@ -84,6 +84,7 @@ export async function processSubmission(deps: Deps, pipeline: Pipeline, submissi
       const s = byIndex.get(i);
       return [submissionId, r.index, r.ma_lk, r.outcome, s?.personId ?? null, s?.checkupId ?? null, r.version, JSON.stringify(r.findings)];
     }));
+    for (const r of results) deps.metrics.records.inc({ outcome: r.outcome });
     const rejected = results.filter((r) => r.outcome === "rejected").length;
     const allRejected = results.length > 0 && rejected === results.length;
     const answer = receipt(

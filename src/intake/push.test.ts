@@ -182,3 +182,14 @@ describe("push: observations with units facilities actually type", () => {
     expect(rows[0]).toEqual({ key: "cholesterol_total", local_code: "003CHOL", value: 5.1 });
   });
 });
+
+describe("metrics", () => {
+  it("counts pushes and records by code and outcome, with no personal data in labels", async () => {
+    const res = await hub.app.inject({ url: "/metrics" });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/hoso_pushes_total\{res_code="CM_SUCCESS"\} \d+/);
+    expect(res.body).toMatch(/hoso_records_total\{outcome="rejected"\} \d+/);
+    expect(res.body).toMatch(/route="\/api\/platform\/data-sync\/push"/);
+    expect(res.body).not.toMatch(/001090012345|Nguyễn/);
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * Prometheus metrics, one registry per hub process (no global default registry). Labels are
+ * route patterns, codes and outcomes only — never anything about a person (invariant 4).
+ */
+import { Counter, Histogram, Registry } from "prom-client";
+
+export interface Metrics {
+  registry: Registry;
+  httpDuration: Histogram<"method" | "route" | "status">;
+  pushes: Counter<"res_code">;
+  records: Counter<"outcome">;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  return {
+    registry,
+    httpDuration: new Histogram({
+      name: "hoso_http_request_duration_seconds",
+      help: "HTTP answer time by route pattern",
+      labelNames: ["method", "route", "status"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    pushes: new Counter({ name: "hoso_pushes_total", help: "Check-up pushes answered, by res_code", labelNames: ["res_code"], registers: [registry] }),
+    records: new Counter({ name: "hoso_records_total", help: "Records processed, by outcome", labelNames: ["outcome"], registers: [registry] }),
+  };
+}
