@@ -82,3 +82,14 @@ describe("createChecker", () => {
     expect(JSON.stringify(findings)).not.toContain("Zyx");
   });
 });
+
+describe("required fields depend on the format", () => {
+  it("does not ask an encounter file (GIAMDINHHS) for the check-up push's own fields", () => {
+    const check = createChecker();
+    const bare = { targetGroups: [], fundingSource: null, reason: null, conclusion: { healthClass: null } };
+    const vss = check(buildCheckup({ ...bare, format: "vss" }), CHECK_CTX).findings.filter((f) => f.code === "KSK-REQUIRED");
+    expect(vss).toEqual([]);
+    const ksk = check(buildCheckup({ ...bare, format: "ksk" }), CHECK_CTX).findings.filter((f) => f.code === "KSK-REQUIRED");
+    expect(ksk.map((f) => f.path.split("/").at(-1))).toEqual(["DOI_TUONG", "NGUON_CHI_TRA", "LY_DO_VV", "PHAN_LOAI_SK"]);
+  });
+});

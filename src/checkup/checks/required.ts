@@ -19,7 +19,7 @@
  * `SO_CCCD` is not here: a blank ID is a warning (`KSK-ID-MISSING`, identity.ts).
  */
 import { finding } from "../finding.ts";
-import type { AgeGroup, CheckupRecord } from "../model.ts";
+import type { AgeGroup, CheckupRecord, SourceFormat } from "../model.ts";
 import { blank, fieldPath, rawField, type Check } from "./context.ts";
 
 interface Requirement {
@@ -27,8 +27,15 @@ interface Requirement {
   vi: string;
   en: string;
   groups: readonly AgeGroup[];
+  /** Formats whose standard has the field; absent = every format. */
+  formats?: readonly SourceFormat[];
   present: (r: CheckupRecord) => boolean;
 }
+
+// GIAMDINHHS (VSS) and FHIR carry no target group, funding source or health class: those are the
+// check-up push's own fields (QĐ 2062 annex), required there only.
+const KSK: readonly SourceFormat[] = ["ksk"];
+const KSK_AND_BATCH: readonly SourceFormat[] = ["ksk", "batch"];
 
 const ALL: readonly AgeGroup[] = ["child_under_6", "minor_6_18", "adult"];
 const SIX_PLUS: readonly AgeGroup[] = ["minor_6_18", "adult"];
@@ -59,14 +66,15 @@ export const REQUIRED: readonly Requirement[] = [
     groups: ALL,
     present: (r) => has(r.facilityCode) || has(r.facilityGln),
   },
-  { field: "DOI_TUONG", vi: "đối tượng", en: "target group", groups: ALL, present: (r) => r.targetGroups.some(has) },
-  { field: "NGUON_CHI_TRA", vi: "nguồn chi trả", en: "funding source", groups: ALL, present: (r) => has(r.fundingSource) },
-  { field: "LY_DO_VV", vi: "lý do khám", en: "reason for the exam", groups: ALL, present: (r) => has(r.reason) },
+  { field: "DOI_TUONG", vi: "đối tượng", en: "target group", groups: ALL, formats: KSK, present: (r) => r.targetGroups.some(has) },
+  { field: "NGUON_CHI_TRA", vi: "nguồn chi trả", en: "funding source", groups: ALL, formats: KSK, present: (r) => has(r.fundingSource) },
+  { field: "LY_DO_VV", vi: "lý do khám", en: "reason for the exam", groups: ALL, formats: KSK, present: (r) => has(r.reason) },
   {
     field: "PHAN_LOAI_SK",
     vi: "phân loại sức khỏe",
     en: "health class",
     groups: SIX_PLUS,
+    formats: KSK_AND_BATCH,
     present: (r) => has(r.conclusion.healthClass),
   },
   {
@@ -74,13 +82,14 @@ export const REQUIRED: readonly Requirement[] = [
     vi: "họ tên người đi cùng hoặc người giám hộ",
     en: "name of the accompanying person or guardian",
     groups: ["child_under_6"],
+    formats: KSK,
     present: (r) => r.guardians.some((g) => has(g.fullName)),
   },
 ];
 
 export const checkRequired: Check = ({ record, ageGroup }, out) => {
   for (const req of REQUIRED) {
-    if (!req.groups.includes(ageGroup) || req.present(record)) continue;
+    if (!req.groups.includes(ageGroup) || (req.formats && !req.formats.includes(record.format)) || req.present(record)) continue;
     out.push(
       finding(
         "KSK-REQUIRED",
