@@ -65,7 +65,7 @@ describe("hoso CLI", () => {
     expect(again.stderr).toMatch(/FACILITY-EXISTS|already registered/);
     const list = await hoso(["facility", "list"], env);
     expect(JSON.parse(list.stdout)).toHaveLength(1);
-  });
+  }, 120_000); // three processes, each opening the embedded database
 });
 
 describe("hoso push", () => {
@@ -89,5 +89,5 @@ describe("hoso push", () => {
     } finally {
       await hub.close();
     }
-  });
+  }, 120_000);
 });

@@ -27,8 +27,8 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps, pipeline: Pipelin
       }
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const answer = await receivePush(deps, pipeline, who, body);
-      deps.metrics.pushes.inc({ res_code: answer.receipt.res_code });
-      return reply.code(answer.httpStatus).send(answer.receipt);
+      deps.metrics.pushes.inc({ res_code: (answer.body as { res_code?: string }).res_code ?? "none" });
+      return reply.code(answer.httpStatus).send(answer.body);
     });
   });
 

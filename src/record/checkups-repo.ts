@@ -63,6 +63,7 @@ export interface CheckupInsert {
   version: number;
   identityStatus: "linked" | "review";
   identityReason: string | null;
+  kind: "checkup" | "encounter";
   submissionId: string;
   examTime: string | null;
   examDate: string | null;
@@ -80,9 +81,9 @@ export async function insertCheckups(tx: Queryable, rows: readonly CheckupInsert
   await insertMany(
     tx,
     "checkups",
-    ["person_id", "checkup_id", "facility_id", "ma_lk", "version", "status", "identity_status", "identity_reason", "submission_id", "exam_time",
+    ["person_id", "checkup_id", "facility_id", "ma_lk", "version", "status", "identity_status", "identity_reason", "kind", "submission_id", "exam_time",
       "exam_date", "age_group", "form_type", "health_class", "target_groups", "funding_source", "late", "record", "findings"],
-    rows.map((r) => [r.personId, r.checkupId, r.facilityId, r.maLk, r.version, "current", r.identityStatus, r.identityReason, r.submissionId,
+    rows.map((r) => [r.personId, r.checkupId, r.facilityId, r.maLk, r.version, "current", r.identityStatus, r.identityReason, r.kind, r.submissionId,
       r.examTime, r.examDate, r.ageGroup, r.formType, r.healthClass, r.targetGroups, r.fundingSource, r.late,
       JSON.stringify(r.record), JSON.stringify(r.findings)]),
   );

@@ -24,6 +24,8 @@ export interface StoreItem {
   record: CheckupRecord;
   /** The registry person when linked; null when the record waits for identity review. */
   linkedTo: RegistryPerson | null;
+  /** A check-up, or another visit (GIAMDINHHS encounter). */
+  kind: "checkup" | "encounter";
   /** Why it waits for identity review (null when linked). */
   identityReason: string | null;
   findings: Finding[];
@@ -91,6 +93,7 @@ export async function storeCheckups(
       version: claim.version,
       identityStatus: identity,
       identityReason: item.identityReason,
+      kind: item.kind,
       submissionId: ctx.submissionId,
       examTime: r.examTime ? r.examTime.iso.replace("T", " ") : null,
       examDate,

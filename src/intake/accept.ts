@@ -1,0 +1,91 @@
+/**
+ * Taking a request in, for every channel: store it first (bytes + sha256, durable before any
+ * answer), then process it within the latency budget or leave it to the worker. A `msg_id` seen
+ * before gets the answer stored for it; copies arriving together get the one answer.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import type { Deps } from "../deps.ts";
+import type { FacilityRow } from "../facility/facilities-repo.ts";
+import { forbidden } from "../outcome.ts";
+import { claimSubmission, findSubmission, findSubmissionByMsgId, insertSubmission } from "./inbox-repo.ts";
+import { processSubmission, receivedAnswer, storedAnswer, type Answer, type Pipeline } from "./process.ts";
+import type { Channel } from "./channels/channel.ts";
+
+export const LEASE_MS = 30_000;
+const POLL_MS = 20;
+
+export interface Incoming {
+  channel: Channel;
+  msgId: string | null;
+  body: Buffer;
+}
+
+export async function acceptSubmission(deps: Deps, pipeline: Pipeline, facility: FacilityRow, inc: Incoming): Promise<Answer> {
+  const submissionId = randomUUID();
+  const receivedAt = deps.clock();
+  const inserted = await insertSubmission(deps.db, {
+    submissionId,
+    facilityId: facility.facility_id,
+    channel: inc.channel.name,
+    msgId: inc.msgId,
+    body: inc.body,
+    sha256: sha256(inc.body),
+    status: "received",
+    receivedAt,
+  });
+  if (!inserted) return replay(deps, pipeline, facility, inc);
+  const sub = { submissionId, body: inc.body, receivedAt };
+  if (inc.body.length > deps.config.HOSO_SYNC_MAX_BYTES) return receivedAnswer(deps, inc.channel, facility, sub);
+  return runWithinBudget(deps, pipeline, facility, inc.channel, sub);
+}
+
+async function runWithinBudget(
+  deps: Deps,
+  pipeline: Pipeline,
+  facility: FacilityRow,
+  channel: Channel,
+  sub: { submissionId: string; body: Uint8Array; receivedAt: Date },
+): Promise<Answer> {
+  const id = sub.submissionId;
+  if (!(await claimSubmission(deps.db, id, deps.clock(), LEASE_MS))) return waitForAnswer(deps, facility, channel, sub);
+  const work = processSubmission(deps, pipeline, id);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), deps.config.HOSO_SYNC_BUDGET_MS);
+  });
+  // Past the budget the answer is "received"; the work goes on and is recorded when it finishes.
+  work.catch((err: unknown) => deps.log.error({ err, submissionId: id }, "processing failed; the worker will retry"));
+  try {
+    return (await Promise.race([work, late])) ?? receivedAnswer(deps, channel, facility, sub);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function replay(deps: Deps, pipeline: Pipeline, facility: FacilityRow, inc: Incoming): Promise<Answer> {
+  const prior = await findSubmissionByMsgId(deps.db, inc.msgId!);
+  if (!prior || prior.facility_id !== facility.facility_id) {
+    return forbidden("PUSH-MSG-ID-TAKEN", { vi: "msg_id đã được dùng.", en: "msg_id already used." });
+  }
+  if (prior.status === "done") return storedAnswer(prior);
+  // Its first processor may have died: take it over if the lease ran out, else wait for the answer.
+  const sub = { submissionId: prior.submission_id, body: inc.body, receivedAt: new Date(prior.received_at) };
+  return runWithinBudget(deps, pipeline, facility, inc.channel, sub);
+}
+
+async function waitForAnswer(
+  deps: Deps,
+  facility: FacilityRow,
+  channel: Channel,
+  sub: { submissionId: string; body: Uint8Array; receivedAt: Date },
+): Promise<Answer> {
+  const until = Date.now() + deps.config.HOSO_SYNC_BUDGET_MS;
+  while (Date.now() < until) {
+    const row = await findSubmission(deps.db, sub.submissionId);
+    if (row?.status === "done") return storedAnswer(row);
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+  return receivedAnswer(deps, channel, facility, sub);
+}
+
+export const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");

@@ -1,0 +1,44 @@
+/**
+ * A channel is one way check-ups reach the hub (the Ministry's push, the Social Security gateway,
+ * FHIR, spreadsheets): how a stored request is read into records, and how the hub answers in that
+ * channel's own shape. Everything between — checks, identity, storage — is shared (design.md:
+ * "a format is an adapter at the edge, never a special case inside").
+ */
+import type { Deps } from "../../deps.ts";
+import type { Finding } from "../../checkup/finding.ts";
+import type { ParsedRecord } from "../../formats/types.ts";
+import type { FacilityRow } from "../../facility/facilities-repo.ts";
+import type { RecordResult } from "../receipt.ts";
+
+export interface Answer {
+  httpStatus: number;
+  body: unknown;
+}
+
+export interface ChannelRead {
+  facilityId: string | null;
+  records: ParsedRecord[];
+  findings: Finding[];
+  /** Visit kind per record index (GIAMDINHHS: encounters besides check-ups). */
+  kinds?: ReadonlyMap<number, "checkup" | "encounter">;
+}
+
+export type ChannelOutcome =
+  | { kind: "done"; results: RecordResult[]; findings: Finding[] }
+  | { kind: "invalid"; findings: Finding[] }
+  | { kind: "received" }
+  | { kind: "gave-up" };
+
+export interface AnswerContext {
+  submissionId: string;
+  facility: FacilityRow;
+  /** The stored request, for channels whose answer echoes it (msg_id, sender_id). */
+  body: Uint8Array;
+  receivedAt: Date;
+}
+
+export interface Channel {
+  name: string;
+  read(body: Uint8Array, deps: Deps): ChannelRead;
+  answer(deps: Deps, ctx: AnswerContext, outcome: ChannelOutcome): Answer;
+}

@@ -1,0 +1,12 @@
+/** The channels a stored submission can have come through, by their stored name. */
+import type { Channel } from "./channel.ts";
+import { kskPush } from "./ksk-push.ts";
+import { vssGateway } from "./vss-gateway.ts";
+
+const CHANNELS: Readonly<Record<string, Channel>> = { [kskPush.name]: kskPush, [vssGateway.name]: vssGateway };
+
+export function channelOf(name: string): Channel {
+  const c = CHANNELS[name];
+  if (!c) throw new Error(`unknown channel ${name}`);
+  return c;
+}
