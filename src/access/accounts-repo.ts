@@ -9,6 +9,7 @@ export interface AccountRow {
   facility_id: string | null;
   scope_province: string | null;
   active: boolean;
+  gateway_password_hash: string | null;
 }
 
 export async function findAccountByUsername(db: Queryable, username: string): Promise<AccountRow | null> {
@@ -23,11 +24,11 @@ export async function findAccountById(db: Queryable, id: string): Promise<Accoun
 
 export async function insertAccount(
   db: Queryable,
-  a: { username: string; passwordHash: string; role: Role; facilityId?: string | null; scopeProvince?: string | null },
+  a: { username: string; passwordHash: string; role: Role; facilityId?: string | null; scopeProvince?: string | null; gatewayPasswordHash?: string | null },
 ): Promise<string> {
   const rows = await db.query<{ account_id: string }>(sql`
-    INSERT INTO accounts (username, password_hash, role, facility_id, scope_province)
-    VALUES (${a.username}, ${a.passwordHash}, ${a.role}, ${a.facilityId ?? null}, ${a.scopeProvince ?? null})
+    INSERT INTO accounts (username, password_hash, role, facility_id, scope_province, gateway_password_hash)
+    VALUES (${a.username}, ${a.passwordHash}, ${a.role}, ${a.facilityId ?? null}, ${a.scopeProvince ?? null}, ${a.gatewayPasswordHash ?? null})
     RETURNING account_id`);
   return rows[0]!.account_id;
 }

@@ -8,6 +8,7 @@ import { conflict, forbidden, invalid, notFound } from "../outcome.ts";
 import { parseInput } from "../http.ts";
 import { adminUnits } from "../reference/data.ts";
 import { hashPassword } from "../access/passwords.ts";
+import { md5Upper } from "../access/gateway-login.ts";
 import { insertAccount, findAccountByUsername } from "../access/accounts-repo.ts";
 import type { Principal } from "../access/tokens.ts";
 import { keyFingerprint } from "../intake/signature.ts";
@@ -52,10 +53,11 @@ export async function addFacility(deps: Deps, input: NewFacility): Promise<{ fac
     conflict("FACILITY-USERNAME-TAKEN", { vi: "Tên đăng nhập đã được dùng.", en: "Username already taken." });
   }
   const passwordHash = await hashPassword(f.password);
+  const gatewayPasswordHash = await hashPassword(md5Upper(f.password));
   const fingerprint = f.publicKeyPem ? checkedFingerprint(f.publicKeyPem) : null;
   return deps.db.transaction(async (tx) => {
     const facility = await insertFacility(tx, f);
-    await insertAccount(tx, { username: f.username, passwordHash, role: "facility", facilityId: facility.facility_id });
+    await insertAccount(tx, { username: f.username, passwordHash, gatewayPasswordHash, role: "facility", facilityId: facility.facility_id });
     const keyId = f.publicKeyPem && fingerprint ? await insertKey(tx, facility.facility_id, f.publicKeyPem, fingerprint) : null;
     return { facility, keyId };
   });
