@@ -86,6 +86,21 @@ describe("hoso push", () => {
       expect(res.stdout.trim().split("\n")).toHaveLength(2);
       expect(res.stdout).toMatch(/CLI-1\.xml: HTTP 200 CM_SUCCESS \{"accepted":1\}/);
       expect(await count(hub, "checkups", "ma_lk IN ('CLI-1', 'CLI-2')")).toBe(2);
+
+      // Run again: both were accepted, nothing is sent.
+      const args = ["push", ...files, "--url", address, "--username", hub.facility.username, "--password", hub.facility.password, "--key", keyFile, "--sender", "8930000000017"];
+      const again = await hoso(args);
+      expect(again.stdout.match(/already accepted/g)).toHaveLength(2);
+      // Interrupted before the answer of CLI-2 came: it is sent again with the same msg_id and replayed.
+      const statePath = join(dir, ".hoso-push.json");
+      const state = JSON.parse(readFileSync(statePath, "utf8")) as { files: Record<string, { answered: boolean; msgId: string }> };
+      const second = state.files[files[1]!]!;
+      second.answered = false;
+      writeFileSync(statePath, JSON.stringify(state));
+      const resumed = await hoso(args);
+      expect(resumed.stdout).toMatch(/CLI-2\.xml: HTTP 200 CM_SUCCESS/);
+      expect(await count(hub, "submissions", `msg_id = '${second.msgId}'`)).toBe(1);
+      expect(await count(hub, "checkups", "ma_lk IN ('CLI-1', 'CLI-2')")).toBe(2);
     } finally {
       await hub.close();
     }

@@ -2,8 +2,9 @@
  * `hoso push FILE…`: signs each KHAMSUCKHOE file with the facility's key, pushes it to a hub as
  * the Ministry's API expects, shows progress over many files and prints each receipt.
  */
-import { readFileSync } from "node:fs";
-import { createPrivateKey } from "node:crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createHash, createPrivateKey } from "node:crypto";
+import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import { buildPush } from "../intake/push-client.ts";
@@ -16,6 +17,25 @@ export interface PushOptions {
   key: string;
   sender: string;
   receiver?: string;
+  state?: string;
+}
+
+/**
+ * Resumable pushes: before a file is sent, its msg_id is written to a state file; after, its
+ * answer. Run again after an interruption, files already answered are skipped and a file whose
+ * answer never came is sent again with the same msg_id — the hub replays, nothing is stored twice.
+ */
+interface PushState {
+  files: Record<string, { sha256: string; msgId: string; answered: boolean; resCode?: string }>;
+}
+
+function loadState(path: string): PushState {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as PushState) : { files: {} };
+}
+
+function saveState(path: string, state: PushState): void {
+  writeFileSync(`${path}.tmp`, JSON.stringify(state, null, 1));
+  renameSync(`${path}.tmp`, path); // atomic: a crash never leaves half a state file
 }
 
 export async function login(url: string, username: string, password: string): Promise<string> {
@@ -48,6 +68,7 @@ export function pushCommand(program: Command): void {
     .requiredOption("--key <file>", "the facility's RSA private key (PEM)")
     .requiredOption("--sender <id>", "sender_id: the facility's 13-digit identifier")
     .option("--receiver <id>", "receiver_id", "TDLBYT")
+    .option("--state <file>", "state file for resuming (default: .hoso-push.json beside the first file)")
     .action(async (files: string[], o: PushOptions) => {
       const key = createPrivateKey(readFileSync(o.key, "utf8"));
       const token = await login(o.url, o.username, o.password);
@@ -55,9 +76,25 @@ export function pushCommand(program: Command): void {
       bar.start(files.length, 0);
       let failed = 0;
       const lines: string[] = [];
+      const statePath = o.state ?? join(dirname(resolve(files[0]!)), ".hoso-push.json");
+      const state = loadState(statePath);
       for (const file of files) {
-        const { body } = buildPush({ senderId: o.sender, receiverId: o.receiver ?? "TDLBYT", xml: readFileSync(file), key });
+        const xml = readFileSync(file);
+        const sha256 = createHash("sha256").update(xml).digest("hex");
+        const prior = state.files[resolve(file)];
+        if (prior?.sha256 === sha256 && prior.answered && prior.resCode === "CM_SUCCESS") {
+          lines.push(`${file}: already accepted (msg_id ${prior.msgId}), skipped`);
+          bar.increment();
+          continue;
+        }
+        // Same content, no answer yet: reuse its msg_id so the hub replays instead of storing twice.
+        const msgId = prior?.sha256 === sha256 ? prior.msgId : undefined;
+        const { body, msgId: sent } = buildPush({ senderId: o.sender, receiverId: o.receiver ?? "TDLBYT", xml, key, ...(msgId ? { msgId } : {}) });
+        state.files[resolve(file)] = { sha256, msgId: sent, answered: false };
+        saveState(statePath, state);
         const { status, receipt } = await pushFile(o.url, token, body);
+        state.files[resolve(file)] = { sha256, msgId: sent, answered: true, resCode: receipt.res_code };
+        saveState(statePath, state);
         const data = receipt.data ? receiptData(receipt) : null;
         const counts = data?.records.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.outcome]: (acc[r.outcome] ?? 0) + 1 }), {});
         if (status >= 400 || receipt.res_code !== "CM_SUCCESS") failed++;
