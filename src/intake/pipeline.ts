@@ -9,11 +9,14 @@ import type { Deps } from "../deps.ts";
 import { embeddedRegistry } from "../identity/registry.ts";
 import { httpRegistry } from "../identity/registry-http.ts";
 import type { Pipeline } from "./process.ts";
+import { createFhirValidator, type FhirValidator } from "../formats/fhir/validate.ts";
 
 /** Parse and check only: what `hoso check` runs offline. */
-export function createChecks(): Pick<Pipeline, "parse" | "check"> {
+export function createChecks(): Omit<Pipeline, "registry"> {
   const check = createChecker();
-  return { parse: (xml) => parseKsk(xml), check };
+  // The R4 definitions take about a second to index: only when a FHIR Bundle first arrives.
+  let validator: FhirValidator | undefined;
+  return { parse: (xml) => parseKsk(xml), check, fhirValidator: () => (validator ??= createFhirValidator()) };
 }
 
 export function createPipeline(deps: Pick<Deps, "config" | "db">): Pipeline {

@@ -15,11 +15,11 @@ import { findSubmission, finishSubmission, lockForFinish, readBody, type Submiss
 import type { RecordResult } from "./receipt.ts";
 import { decideRecords, type Checker } from "./records.ts";
 import { channelOf } from "./channels/index.ts";
-import type { Answer, AnswerContext, Channel, ChannelOutcome } from "./channels/channel.ts";
+import type { Answer, AnswerContext, Channel, ChannelOutcome, ChannelTools } from "./channels/channel.ts";
 
 export type { Answer } from "./channels/channel.ts";
 
-export interface Pipeline {
+export interface Pipeline extends ChannelTools {
   parse(xml: Uint8Array): ParseResult;
   check: Checker;
   registry: Registry;
@@ -36,7 +36,7 @@ export async function processSubmission(deps: Deps, pipeline: Pipeline, submissi
   const ctx: AnswerContext = { submissionId, facility, body, receivedAt: new Date(sub.received_at) };
   if (sub.attempts > MAX_ATTEMPTS) return finishWith(deps, sub, channel.answer(deps, ctx, { kind: "gave-up" }));
 
-  const read = channel.read(body, deps);
+  const read = channel.read(body, deps, pipeline);
   if (hasErrors(read.findings)) return finishWith(deps, sub, channel.answer(deps, ctx, { kind: "invalid", findings: read.findings }));
   const decided = await decideRecords(read.records, {
     facility,
@@ -63,7 +63,7 @@ export async function processSubmission(deps: Deps, pipeline: Pipeline, submissi
       return [submissionId, r.index, r.ma_lk, r.outcome, s?.personId ?? null, s?.checkupId ?? null, r.version, JSON.stringify(r.findings)];
     }));
     for (const r of results) deps.metrics.records.inc({ outcome: r.outcome });
-    const answer = channel.answer(deps, ctx, { kind: "done", results, findings: read.findings });
+    const answer = channel.answer(deps, ctx, { kind: "done", results, findings: read.findings, read });
     const count = (o: RecordResult["outcome"][]) => results.filter((r) => o.includes(r.outcome)).length;
     await finishSubmission(tx, submissionId, {
       httpStatus: answer.httpStatus,

@@ -120,10 +120,11 @@ export async function storeCheckups(
   return results;
 }
 
-/** Hash of what the record says (not where it sat in the envelope), to spot unchanged re-sends. */
+/**
+ * Hash of what the record says, not where it sat: positions (`index`, and every `path` such as
+ * `HOSO[2]/…` or `Bundle.entry[7]…`) are left out, so a re-send in another order is unchanged.
+ */
 export function contentHash(r: CheckupRecord): string {
-  const { index: _index, path: _path, ...content } = r;
-  // Field paths carry the record's position (`HOSO[2]/…`): drop it so position does not count.
-  const text = JSON.stringify(content).replaceAll(`"${r.path}/`, '"');
+  const text = JSON.stringify(r, (key, value: unknown) => (key === "path" || key === "index" ? undefined : value));
   return createHash("sha256").update(text).digest("hex");
 }

@@ -9,6 +9,7 @@ import type { Finding } from "../../checkup/finding.ts";
 import type { ParsedRecord } from "../../formats/types.ts";
 import type { FacilityRow } from "../../facility/facilities-repo.ts";
 import type { RecordResult } from "../receipt.ts";
+import type { FhirValidator } from "../../formats/fhir/validate.ts";
 
 export interface Answer {
   httpStatus: number;
@@ -21,10 +22,17 @@ export interface ChannelRead {
   findings: Finding[];
   /** Visit kind per record index (GIAMDINHHS: encounters besides check-ups). */
   kinds?: ReadonlyMap<number, "checkup" | "encounter">;
+  /** What the channel's answer needs of its own reading (FHIR: the entries of the Bundle). */
+  extra?: unknown;
+}
+
+/** Heavy, read-only helpers a channel may need, built once per hub (pipeline.ts). */
+export interface ChannelTools {
+  fhirValidator(): FhirValidator;
 }
 
 export type ChannelOutcome =
-  | { kind: "done"; results: RecordResult[]; findings: Finding[] }
+  | { kind: "done"; results: RecordResult[]; findings: Finding[]; read: ChannelRead }
   | { kind: "invalid"; findings: Finding[] }
   | { kind: "received" }
   | { kind: "gave-up" };
@@ -39,6 +47,6 @@ export interface AnswerContext {
 
 export interface Channel {
   name: string;
-  read(body: Uint8Array, deps: Deps): ChannelRead;
+  read(body: Uint8Array, deps: Deps, tools: ChannelTools): ChannelRead;
   answer(deps: Deps, ctx: AnswerContext, outcome: ChannelOutcome): Answer;
 }

@@ -2,8 +2,11 @@
 import type { Channel } from "./channel.ts";
 import { kskPush } from "./ksk-push.ts";
 import { vssGateway } from "./vss-gateway.ts";
+import { fhirDocument, fhirTransaction } from "./fhir.ts";
 
-const CHANNELS: Readonly<Record<string, Channel>> = { [kskPush.name]: kskPush, [vssGateway.name]: vssGateway };
+const CHANNELS: Readonly<Record<string, Channel>> = Object.fromEntries(
+  [kskPush, vssGateway, fhirTransaction, fhirDocument].map((c) => [c.name, c]),
+);
 
 export function channelOf(name: string): Channel {
   const c = CHANNELS[name];
