@@ -44,7 +44,7 @@ describe("FHIR R4 bundles", () => {
   });
 
   it("rejects only the check-up with an invalid resource; the other is stored", async () => {
-    const b = bundle([buildCheckup({ maLk: "FHIR-GOOD" }), buildCheckup({ maLk: "FHIR-BAD" })]) as { entry: { resource: Record<string, unknown> }[] };
+    const b = bundle([buildCheckup({ maLk: "FHIR-GOOD" }), buildCheckup({ maLk: "FHIR-BAD" })]) as unknown as { entry: { resource: Record<string, unknown> }[] };
     // Break one Observation of the second check-up: value as a string is not R4.
     const bad = b.entry.filter((e) => e.resource.resourceType === "Observation").at(-1)!;
     bad.resource.valueQuantity = { value: "lots", unit: "kg" };
