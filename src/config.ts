@@ -3,6 +3,7 @@
  * at once (after Outline's env.ts). The README lists them.
  */
 import { z } from "zod";
+import { DEFAULT_MATCH_SETTINGS } from "./identity/match/settings.ts";
 
 const bool = z
   .enum(["1", "0", "true", "false", "yes", "no"])
@@ -42,7 +43,16 @@ const schema = z.object({
   HOSO_OIDC_PERSONAL_ID_CLAIM: z.string().min(1).default("personal_id"),
   HOSO_SYSTEM_TOKEN_TTL_SECONDS: int(30).max(3600).default(300),
   HOSO_BREAK_GLASS_MINUTES: int(5).max(24 * 60).default(60),
+  HOSO_BOOK_CACHE_MB: int(0).max(4096).default(64),
+  // Identity matching (docs/api-identity.md §6): score thresholds in bits, index rebuild period.
+  HOSO_MATCH_LINK_THRESHOLD: z.coerce.number().default(DEFAULT_MATCH_SETTINGS.linkThreshold),
+  HOSO_MATCH_REVIEW_THRESHOLD: z.coerce.number().default(DEFAULT_MATCH_SETTINGS.reviewThreshold),
+  HOSO_MATCH_MARGIN: z.coerce.number().min(0).default(DEFAULT_MATCH_SETTINGS.margin),
+  HOSO_MATCH_REFRESH_MINUTES: int(0).max(7 * 24 * 60).default(60),
 }).superRefine((c, ctx) => {
+  if (c.HOSO_MATCH_REVIEW_THRESHOLD >= c.HOSO_MATCH_LINK_THRESHOLD) {
+    ctx.addIssue({ code: "custom", path: ["HOSO_MATCH_REVIEW_THRESHOLD"], message: "must be below HOSO_MATCH_LINK_THRESHOLD" });
+  }
   // OIDC is all or nothing: an issuer without its client settings would fail at the first sign-in.
   if (c.HOSO_OIDC_ISSUER === undefined) return;
   for (const k of ["HOSO_OIDC_CLIENT_ID", "HOSO_OIDC_REDIRECT_URL"] as const) {

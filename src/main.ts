@@ -8,11 +8,16 @@ import { ConfigError } from "./config.ts";
 import { createPipeline } from "./intake/pipeline.ts";
 import { createWorker, type Worker } from "./intake/worker.ts";
 import { loadDemo, type DemoSummary } from "./demo/load.ts";
+import { scheduleMatcherRefresh } from "./identity/matcher.ts";
 
 async function main(): Promise<void> {
   const deps = await openDeps();
   const pipeline = createPipeline(deps);
   const demo: DemoSummary | null = deps.config.HOSO_DEMO ? await loadDemo(deps, pipeline) : null;
+  if (!pipeline.matcher.ready()) await pipeline.matcher.refresh();
+  const stopRefresh = scheduleMatcherRefresh(deps, pipeline.matcher);
+  // `hoso registry import` runs in its own process: SIGHUP makes this one re-read the registry.
+  process.on("SIGHUP", () => void pipeline.matcher.refresh());
   const workers: Worker[] = Array.from({ length: deps.config.HOSO_WORKERS }, () => createWorker(deps, pipeline));
   for (const w of workers) w.start();
   const app = await buildApp(deps, pipeline);
@@ -25,6 +30,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.join("\n")}\n`);
 
   const shutdown = async () => {
+    stopRefresh();
     await app.close();
     await Promise.all(workers.map((w) => w.stop()));
     await deps.db.close();

@@ -39,6 +39,7 @@ export async function createTestHub(env: Record<string, string> = {}): Promise<T
     deps.db,
     REGISTRY.map((p) => ({ ...p, provinceCode: "01", communeCode: "00004", address: null, ethnicity: "01", phone: null, guardianPersonalId: null })),
   );
+  await pipeline.matcher.refresh();
   const token = await loginAs(app, facility.username, facility.password);
   return {
     deps,

@@ -18,6 +18,7 @@ export function registryCommand(program: Command): void {
           process.stdout.write(`${file}: ${r.imported} imported, ${r.rejected} rejected\n`);
           for (const p of r.problems) process.stdout.write(`  line ${p.line}: ${p.field || "(row)"} — ${p.message}\n`);
         }
+        process.stdout.write("a running hub re-reads the registry on its refresh timer, or at once on SIGHUP\n");
         process.exitCode = bad > 0 ? 1 : 0;
       });
     });

@@ -13,6 +13,7 @@ import { hashPassword } from "../access/passwords.ts";
 import { findAccountByUsername, insertAccount } from "../access/accounts-repo.ts";
 import { ensureSetting, getSetting } from "../access/settings-repo.ts";
 import { addFacility } from "../facility/facility-service.ts";
+import { ensureDemoAccounts } from "../consent/clinicians.ts";
 import { upsertRegistryPersons } from "../identity/registry-repo.ts";
 import { buildPush } from "../intake/push-client.ts";
 import { receivePush } from "../intake/push.ts";
@@ -49,6 +50,8 @@ export async function loadDemo(deps: Deps, pipeline: Pipeline): Promise<DemoSumm
     ),
   );
 
+  await pipeline.matcher.refresh();
+
   const keyDir = join(deps.config.HOSO_DATA_DIR, "demo-keys");
   mkdirSync(keyDir, { recursive: true });
   const facilities = generateFacilities(seed, FACILITY_COUNT);
@@ -57,6 +60,8 @@ export async function loadDemo(deps: Deps, pipeline: Pipeline): Promise<DemoSumm
   if (!(await findAccountByUsername(deps.db, "steward"))) {
     await insertAccount(deps.db, { username: "steward", passwordHash: await hashPassword(DEMO_PASSWORD), role: "steward" });
   }
+
+  const clinicians = await ensureDemoAccounts(deps, DEMO_PASSWORD);
 
   const now = deps.clock();
   const checkups = generateCheckups(seed, {
@@ -92,6 +97,8 @@ export async function loadDemo(deps: Deps, pipeline: Pipeline): Promise<DemoSumm
       `facility sign-in: POST /api/auth/login {"username":"${example.username}","password":"${DEMO_PASSWORD}"}` +
         ` (sender_id ${example.gln}, private key ${join(keyDir, `${example.code}.pem`)})`,
       `every demo facility uses the password ${DEMO_PASSWORD}; list them with: npx hoso facility list`,
+      ...clinicians,
+      `web app: open the address above; the demo sign-in lists demo citizens (Vietnamese first, English switch)`,
     ],
   };
   await ensureSetting(deps.db, "demo_loaded", JSON.stringify(summary));

@@ -9,6 +9,7 @@ import { RegistryUnavailableError } from "./registry-http.ts";
 import { decideLink } from "./link.ts";
 import { ensureRegistryPersons, mergeProvisional, setIdentityReason, waitingForRegistry } from "../record/persons-repo.ts";
 import { insertEvents } from "../record/checkups-repo.ts";
+import { withdrawCasesOf } from "./review/intake.ts";
 
 export interface RelinkResult {
   linked: number;
@@ -35,6 +36,7 @@ export async function relinkWaiting(deps: Deps, registry: Registry, limit = 500)
         const ids = await ensureRegistryPersons(tx, [link.person]);
         const to = ids.get(link.person.personalId)!;
         await mergeProvisional(tx, w.person_id, to);
+        await withdrawCasesOf(tx, [w.person_id], deps.clock());
         await insertEvents(tx, [{ personId: to, checkupId: w.checkup_id, kind: "checkup.linked" }]);
         result.linked++;
       } else {

@@ -8,19 +8,20 @@ import { createChecker } from "../checkup/check.ts";
 import type { Deps } from "../deps.ts";
 import { embeddedRegistry } from "../identity/registry.ts";
 import { httpRegistry } from "../identity/registry-http.ts";
+import { createMatcher } from "../identity/matcher.ts";
 import type { Pipeline } from "./process.ts";
 import { createFhirValidator, type FhirValidator } from "../formats/fhir/validate.ts";
 
 /** Parse and check only: what `hoso check` runs offline. */
-export function createChecks(): Omit<Pipeline, "registry"> {
+export function createChecks(): Omit<Pipeline, "registry" | "matcher"> {
   const check = createChecker();
   // The R4 definitions take about a second to index: only when a FHIR Bundle first arrives.
   let validator: FhirValidator | undefined;
   return { parse: (xml) => parseKsk(xml), check, fhirValidator: () => (validator ??= createFhirValidator()) };
 }
 
-export function createPipeline(deps: Pick<Deps, "config" | "db">): Pipeline {
+export function createPipeline(deps: Pick<Deps, "config" | "db" | "log">): Pipeline {
   const url = deps.config.HOSO_REGISTRY_URL;
   const registry = url ? httpRegistry({ baseUrl: url, timeoutMs: deps.config.HOSO_REGISTRY_TIMEOUT_MS }) : embeddedRegistry(deps.db);
-  return { ...createChecks(), registry };
+  return { ...createChecks(), registry, matcher: createMatcher(deps) };
 }

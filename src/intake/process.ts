@@ -11,9 +11,15 @@ import { insertSubmissionRecords } from "../record/checkups-repo.ts";
 import { storeCheckups, type StoreItem } from "../record/store.ts";
 import { findFacilityById, type FacilityRow } from "../facility/facilities-repo.ts";
 import type { Registry } from "../identity/registry.ts";
+import type { Matcher } from "../identity/matcher.ts";
+import { openReviewCases, recordMatchDecisions, settleNewPersons } from "../identity/review/intake.ts";
 import { findSubmission, finishSubmission, lockForFinish, readBody, type SubmissionRow } from "./inbox-repo.ts";
 import type { RecordResult } from "./receipt.ts";
-import { decideRecords, type Checker } from "./records.ts";
+import { decideRecords, type Checker, type Decided } from "./records.ts";
+import type { Queryable } from "../db/port.ts";
+import type { StoreResult } from "../record/store.ts";
+import type { MatchResult } from "../identity/match/index.ts";
+import type { ReviewCaseInput } from "../identity/review/intake.ts";
 import { channelOf } from "./channels/index.ts";
 import type { Answer, AnswerContext, Channel, ChannelOutcome, ChannelTools } from "./channels/channel.ts";
 
@@ -23,6 +29,7 @@ export interface Pipeline extends ChannelTools {
   parse(xml: Uint8Array): ParseResult;
   check: Checker;
   registry: Registry;
+  matcher: Matcher;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -45,6 +52,7 @@ export async function processSubmission(deps: Deps, pipeline: Pipeline, submissi
     receivedAt: ctx.receivedAt,
     check: pipeline.check,
     registry: pipeline.registry,
+    matcher: pipeline.matcher,
   });
 
   return deps.db.transaction(async (tx) => {
@@ -54,9 +62,12 @@ export async function processSubmission(deps: Deps, pipeline: Pipeline, submissi
     );
     const stored = await storeCheckups(tx, { facilityId: facility.facility_id, submissionId }, toStore.map((s) => s.item));
     const byIndex = new Map(toStore.map((s, k) => [s.i, stored[k]!]));
+    await settleIdentity(tx, deps, facility, decided, byIndex);
     const results: RecordResult[] = decided.map((d, i) => {
       const s = byIndex.get(i);
-      return { index: d.record.index, ma_lk: d.record.maLk, outcome: s ? s.outcome : "rejected", version: s?.version ?? null, findings: d.findings };
+      // A person the matcher found new (no ID: a passport, a newborn) is settled, not waiting.
+      const outcome = !s ? "rejected" : s.outcome === "review" && d.route?.newPerson ? "accepted" : s.outcome;
+      return { index: d.record.index, ma_lk: d.record.maLk, outcome, version: s?.version ?? null, findings: d.findings };
     });
     await insertSubmissionRecords(tx, results.map((r, i) => {
       const s = byIndex.get(i);
@@ -95,3 +106,33 @@ export function receivedAnswer(deps: Deps, channel: Channel, facility: FacilityR
 }
 
 export type { ChannelOutcome };
+
+/**
+ * Identity bookkeeping of what was just stored (issue 4): the matcher's automatic links keep their
+ * breakdown; its "new person" settles the provisional person as unregistered; everything else that
+ * waits opens a review case — except records waiting for the registry itself, which relink first.
+ */
+async function settleIdentity(
+  tx: Queryable,
+  deps: Deps,
+  facility: FacilityRow,
+  decided: readonly Decided[],
+  stored: ReadonlyMap<number, StoreResult>,
+): Promise<void> {
+  const links: { checkupId: string; match: MatchResult }[] = [];
+  const fresh: { personId: string; checkupId: string; match: MatchResult }[] = [];
+  const cases: ReviewCaseInput[] = [];
+  decided.forEach((d, i) => {
+    const s = stored.get(i);
+    if (!s || s.outcome === "unchanged" || !d.route) return;
+    const { match, identityReason, newPerson, linkedTo } = d.route;
+    if (linkedTo && match) links.push({ checkupId: s.checkupId, match });
+    else if (newPerson && match) fresh.push({ personId: s.personId, checkupId: s.checkupId, match });
+    else if (s.outcome === "review" && identityReason && identityReason !== "registry-unavailable") {
+      cases.push({ personId: s.personId, checkupId: s.checkupId, facilityId: facility.facility_id, provinceCode: facility.province_code, reason: identityReason, match });
+    }
+  });
+  await recordMatchDecisions(tx, links);
+  await settleNewPersons(tx, fresh);
+  await openReviewCases(tx, cases, deps.clock());
+}

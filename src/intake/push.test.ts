@@ -70,7 +70,8 @@ describe("push: a facility sends check-ups the Ministry's way", () => {
   });
 
   it("sends a record whose personal ID is not in the registry to identity review", async () => {
-    const r = await push(hub, envelope([buildCheckup({ maLk: "REV-1", patient: { personalId: "001090099999" } })]));
+    const stranger = { personalId: "001070099999", fullName: "Hoàng Văn Mới", birthDate: { raw: "197003040000", iso: "1970-03-04", precision: "day" as const } };
+    const r = await push(hub, envelope([buildCheckup({ maLk: "REV-1", patient: stranger })]));
     expect(r.data.records[0]!.outcome).toBe("review");
     expect(r.data.records[0]!.findings.map((f) => f.code)).toContain("ID-REVIEW-NOT-IN-REGISTRY");
     const rows = await hub.deps.db.query<{ identity_status: string; kind: string }>({
@@ -80,10 +81,22 @@ describe("push: a facility sends check-ups the Ministry's way", () => {
     expect(rows).toEqual([{ identity_status: "review", kind: "provisional" }]);
   });
 
-  it("never links a record whose ID belongs to someone else", async () => {
+  it("never links a record whose ID belongs to someone else; the matcher finds the right person", async () => {
+    // Nguyễn Văn An's check-up carrying Trần Thị Bình's personal ID.
     const r = await push(hub, envelope([buildCheckup({ maLk: "WRONG-1", patient: { personalId: "001316004321" } })]));
-    expect(r.data.records[0]!.outcome).toBe("review");
-    expect(r.data.records[0]!.findings.map((f) => f.code)).toContain("ID-REVIEW-MISMATCH");
+    const codes = r.data.records[0]!.findings.map((f) => f.code);
+    const owner = await hub.deps.db.query<{ personal_id: string | null }>({
+      text: "SELECT p.personal_id FROM checkups c JOIN persons p USING (person_id) WHERE c.ma_lk = 'WRONG-1'",
+      values: [],
+    });
+    expect(owner[0]!.personal_id).not.toBe("001316004321");
+    if (r.data.records[0]!.outcome === "accepted") {
+      expect(codes).toContain("ID-LINKED-BY-MATCH");
+      expect(owner[0]!.personal_id).toBe("001090012345");
+    } else {
+      expect(r.data.records[0]!.outcome).toBe("review");
+      expect(codes).toContain("ID-REVIEW-MISMATCH");
+    }
   });
 
   it("rejects a record carrying another facility's code", async () => {
@@ -191,5 +204,25 @@ describe("metrics", () => {
     expect(res.body).toMatch(/hoso_records_total\{outcome="rejected"\} \d+/);
     expect(res.body).toMatch(/route="\/api\/platform\/data-sync\/push"/);
     expect(res.body).not.toMatch(/001090012345|Nguyễn/);
+  });
+});
+
+describe("identity at intake: the matcher and the review queue", () => {
+  it("links a record with no ID by its demographics, with the reason stated", async () => {
+    const r = await push(hub, envelope([buildCheckup({ maLk: "NOID-AN", patient: { personalId: null } })]));
+    expect(r.data.records[0]!.outcome).toBe("accepted");
+    expect(r.data.records[0]!.findings.map((f) => f.code)).toContain("ID-LINKED-BY-MATCH");
+    const owner = await hub.deps.db.query<{ personal_id: string }>({
+      text: "SELECT p.personal_id FROM checkups c JOIN persons p USING (person_id) WHERE c.ma_lk = 'NOID-AN'",
+      values: [],
+    });
+    expect(owner[0]!.personal_id).toBe("001090012345");
+  });
+
+  it("opens a review case for a record nobody matches", async () => {
+    const stranger = { personalId: "001085012399", fullName: "Đinh Thị Lạ", sex: "2", birthDate: { raw: "198502020000", iso: "1985-02-02", precision: "day" as const } };
+    const r = await push(hub, envelope([buildCheckup({ maLk: "CASE-1", patient: stranger })]));
+    expect(r.data.records[0]!.outcome).toBe("review");
+    expect(await count(hub, "identity_cases c JOIN checkups k ON k.checkup_id = c.checkup_id", "k.ma_lk = 'CASE-1' AND c.status = 'open'")).toBe(1);
   });
 });

@@ -8,6 +8,9 @@ import { finding, hasErrors, type Finding } from "../checkup/finding.ts";
 import type { ParsedRecord } from "../formats/types.ts";
 import { decideLink, registryUnavailable, type LinkDecision, type WaitReason } from "../identity/link.ts";
 import { RegistryUnavailableError } from "../identity/registry-http.ts";
+import type { Matcher } from "../identity/matcher.ts";
+import type { MatchResult } from "../identity/match/index.ts";
+import { identityRoute } from "../identity/review/intake.ts";
 import type { Registry, RegistryPerson } from "../identity/registry.ts";
 import type { FacilityRow } from "../facility/facilities-repo.ts";
 
@@ -19,12 +22,28 @@ export interface Decided {
   record: CheckupRecord;
   findings: Finding[];
   /** null: rejected; otherwise where it goes. */
-  route: null | { linkedTo: RegistryPerson | null; identityReason: WaitReason | null; late: boolean };
+  route: null | {
+    linkedTo: RegistryPerson | null;
+    identityReason: WaitReason | null;
+    late: boolean;
+    /** The matcher's answer, when it was asked (the ID alone did not link). */
+    match: MatchResult | null;
+    /** The matcher found someone the registry does not know (no ID sent): settled as unregistered. */
+    newPerson: boolean;
+  };
 }
 
 export async function decideRecords(
   parsed: readonly ParsedRecord[],
-  ctx: { facility: FacilityRow; envelopeFacilityId: string | null; now: Date; receivedAt: Date; check: Checker; registry: Registry },
+  ctx: {
+    facility: FacilityRow;
+    envelopeFacilityId: string | null;
+    now: Date;
+    receivedAt: Date;
+    check: Checker;
+    registry: Registry;
+    matcher: Matcher;
+  },
 ): Promise<Decided[]> {
   const seen = new Set<string>();
   const checked = parsed.map(({ record, findings: parseFindings }) => {
@@ -49,8 +68,22 @@ export async function decideRecords(
     if (hasErrors(findings)) return { record, findings, route: null };
     const late = findings.some((f) => f.code === "KSK-LATE-PUSH");
     const link = linkOf(record, found);
-    if (link.status === "linked") return { record, findings, route: { linkedTo: link.person, identityReason: null, late } };
-    return { record, findings: [...findings, link.finding], route: { linkedTo: null, identityReason: link.reason, late } };
+    if (link.status === "linked") return { record, findings, route: { linkedTo: link.person, identityReason: null, late, match: null, newPerson: false } };
+    // The ID alone did not settle it: ask the matcher (not while the registry is down).
+    const match = link.reason === "registry-unavailable" ? null : ctx.matcher.match(record);
+    const route = identityRoute(link.reason, match);
+    const person = route === "link" && match?.personalId ? ctx.matcher.person(match.personalId) : undefined;
+    if (person) {
+      const linked = finding("ID-LINKED-BY-MATCH", "warning", `${record.path}/XML1/SO_CCCD`,
+        "Liên kết theo đối sánh thông tin hành chính; số định danh gửi lên thiếu hoặc không khớp.",
+        "Linked by matching the demographics; the personal ID sent was missing or did not match.");
+      return { record, findings: [...findings, linked], route: { linkedTo: person, identityReason: null, late, match, newPerson: false } };
+    }
+    return {
+      record,
+      findings: route === "new-person" ? findings : [...findings, link.finding],
+      route: { linkedTo: null, identityReason: link.reason, late, match, newPerson: route === "new-person" },
+    };
   });
 }
 

@@ -37,14 +37,16 @@ export async function claimVersion(
 export interface CurrentKey {
   ma_lk: string;
   person_id: string;
-  person_kind: "registry" | "provisional";
+  person_kind: "registry" | "provisional" | "unregistered";
 }
 
 export async function currentKeys(tx: Queryable, facilityId: string, maLks: readonly string[]): Promise<Map<string, CurrentKey>> {
   if (maLks.length === 0) return new Map();
   const rows = await tx.query<CurrentKey>(sql`
     SELECT k.ma_lk, k.person_id, p.kind AS person_kind FROM checkup_keys k JOIN persons p ON p.person_id = k.person_id
-    WHERE k.facility_id = ${facilityId} AND k.ma_lk = ANY(${[...maLks]}::text[])`);
+    WHERE k.facility_id = ${facilityId} AND k.ma_lk = ANY(${[...maLks]}::text[])
+    ORDER BY k.ma_lk
+    FOR UPDATE OF k`); // the same lock order as identity moves: the two serialise, never race
   return new Map(rows.map((r) => [r.ma_lk, r]));
 }
 

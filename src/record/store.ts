@@ -47,11 +47,16 @@ export async function storeCheckups(
   const personIds = await ensureRegistryPersons(tx, items.flatMap((i) => (i.linkedTo ? [i.linkedTo] : [])));
   const existing = await currentKeys(tx, ctx.facilityId, items.map((i) => i.record.maLk!));
   const provisional: ProvisionalPerson[] = [];
+  // A re-sent record that does not link by itself stays with the key's current person: the
+  // provisional one still waiting, or whoever a steward settled it on (then it counts as linked).
+  const settled = (item: StoreItem) => {
+    const prior = item.linkedTo ? undefined : existing.get(item.record.maLk!);
+    return prior !== undefined && prior.person_kind !== "provisional";
+  };
   const personFor = (item: StoreItem): string => {
     if (item.linkedTo) return personIds.get(item.linkedTo.personalId)!;
-    // A re-sent record still under review stays with its provisional person.
     const prior = existing.get(item.record.maLk!);
-    if (prior?.person_kind === "provisional") return prior.person_id;
+    if (prior) return prior.person_id;
     const p = item.record.patient;
     const personId = randomUUID();
     provisional.push({ personId, fullName: p.fullName, birthDate: p.birthDate?.iso.slice(0, 10) ?? null, sex: p.sex, provinceCode: p.provinceCode, communeCode: p.communeCode });
@@ -77,7 +82,7 @@ export async function storeCheckups(
       checkupId: randomUUID(),
       contentSha256: contentHash(r),
     });
-    const identity = item.linkedTo ? "linked" : "review";
+    const identity = item.linkedTo || settled(item) ? "linked" : "review";
     if (claim.version === null) {
       results[i] = { outcome: "unchanged", personId: claim.personId, checkupId: claim.checkupId, version: null };
       continue;
