@@ -6,11 +6,15 @@
  * dropped syllable ("Thị Thu" → "Thu") is a syllable-level change.
  */
 
-/** Jaro similarity over any sequence, `same` deciding equality of two items. */
-function jaro<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): number {
+/**
+ * Jaro similarity over any sequence, `same` deciding equality of two items. `minWindow` widens the
+ * matching window for short sequences: Jaro's own is 0 below four items, which would never see
+ * "Thị Thu" and "Thu" share a syllable.
+ */
+function jaro<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean, minWindow = 0): number {
   if (a.length === 0 && b.length === 0) return 1;
   if (a.length === 0 || b.length === 0) return 0;
-  const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
+  const window = Math.max(minWindow, Math.floor(Math.max(a.length, b.length) / 2) - 1);
   const usedB = new Uint8Array(b.length);
   const matchedA: T[] = [];
   const matchedAt = new Uint8Array(a.length);
@@ -69,5 +73,5 @@ export function syllableSimilarity(a: string, b: string): number {
   const y = b.split(" ").filter((s) => s !== "");
   if (x.length === 1 && y.length === 1) return jaroWinkler(x[0] as string, y[0] as string);
   const same = (p: string, q: string): boolean => p === q || jaroWinkler(p, q) >= SYLLABLE_SAME;
-  return winkler(x, y, same, jaro(x, y, same));
+  return winkler(x, y, same, jaro(x, y, same, 1));
 }
