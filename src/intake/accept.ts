@@ -18,6 +18,7 @@ export interface Incoming {
   channel: Channel;
   msgId: string | null;
   body: Buffer;
+  meta?: unknown;
 }
 
 export async function acceptSubmission(deps: Deps, pipeline: Pipeline, facility: FacilityRow, inc: Incoming): Promise<Answer> {
@@ -32,9 +33,10 @@ export async function acceptSubmission(deps: Deps, pipeline: Pipeline, facility:
     sha256: sha256(inc.body),
     status: "received",
     receivedAt,
+    ...(inc.meta === undefined ? {} : { meta: inc.meta }),
   });
   if (!inserted) return replay(deps, pipeline, facility, inc);
-  const sub = { submissionId, body: inc.body, receivedAt };
+  const sub = { submissionId, body: inc.body, receivedAt, meta: inc.meta };
   if (inc.body.length > deps.config.HOSO_SYNC_MAX_BYTES) return receivedAnswer(deps, inc.channel, facility, sub);
   return runWithinBudget(deps, pipeline, facility, inc.channel, sub);
 }
@@ -44,7 +46,7 @@ async function runWithinBudget(
   pipeline: Pipeline,
   facility: FacilityRow,
   channel: Channel,
-  sub: { submissionId: string; body: Uint8Array; receivedAt: Date },
+  sub: { submissionId: string; body: Uint8Array; receivedAt: Date; meta?: unknown },
 ): Promise<Answer> {
   const id = sub.submissionId;
   if (!(await claimSubmission(deps.db, id, deps.clock(), LEASE_MS))) return waitForAnswer(deps, facility, channel, sub);
@@ -69,7 +71,7 @@ async function replay(deps: Deps, pipeline: Pipeline, facility: FacilityRow, inc
   }
   if (prior.status === "done") return storedAnswer(prior);
   // Its first processor may have died: take it over if the lease ran out, else wait for the answer.
-  const sub = { submissionId: prior.submission_id, body: inc.body, receivedAt: new Date(prior.received_at) };
+  const sub = { submissionId: prior.submission_id, body: inc.body, receivedAt: new Date(prior.received_at), meta: prior.meta };
   return runWithinBudget(deps, pipeline, facility, inc.channel, sub);
 }
 
@@ -77,7 +79,7 @@ async function waitForAnswer(
   deps: Deps,
   facility: FacilityRow,
   channel: Channel,
-  sub: { submissionId: string; body: Uint8Array; receivedAt: Date },
+  sub: { submissionId: string; body: Uint8Array; receivedAt: Date; meta?: unknown },
 ): Promise<Answer> {
   const until = Date.now() + deps.config.HOSO_SYNC_BUDGET_MS;
   while (Date.now() < until) {

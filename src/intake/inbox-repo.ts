@@ -12,6 +12,7 @@ export interface SubmissionRow {
   channel: string;
   msg_id: string | null;
   received_at: string;
+  meta: unknown;
   sha256: string;
   size_bytes: number;
   status: SubmissionStatus;
@@ -26,7 +27,7 @@ export interface SubmissionRow {
   finished_at: string | null;
 }
 
-const COLUMNS = sql`submission_id, facility_id, channel, msg_id, received_at, sha256, size_bytes, status, attempts,
+const COLUMNS = sql`submission_id, facility_id, channel, msg_id, received_at, meta, sha256, size_bytes, status, attempts,
   lease_until, http_status, response, record_count, accepted_count, rejected_count, review_count, finished_at`;
 
 export interface NewSubmission {
@@ -38,6 +39,7 @@ export interface NewSubmission {
   sha256: string;
   status: "received" | "refused";
   receivedAt: Date;
+  meta?: unknown;
   httpStatus?: number;
   response?: unknown;
 }
@@ -45,9 +47,10 @@ export interface NewSubmission {
 /** Inserts; with a `msgId` already taken, inserts nothing and returns null (idempotency). */
 export async function insertSubmission(db: Queryable, s: NewSubmission): Promise<string | null> {
   const rows = await db.query<{ submission_id: string }>(sql`
-    INSERT INTO submissions (submission_id, facility_id, channel, msg_id, received_at, body, sha256, size_bytes,
+    INSERT INTO submissions (submission_id, facility_id, channel, msg_id, received_at, meta, body, sha256, size_bytes,
       status, http_status, response, finished_at)
-    VALUES (${s.submissionId}, ${s.facilityId}, ${s.channel}, ${s.msgId}, ${s.receivedAt.toISOString()}, ${s.body},
+    VALUES (${s.submissionId}, ${s.facilityId}, ${s.channel}, ${s.msgId}, ${s.receivedAt.toISOString()},
+      ${s.meta === undefined ? null : JSON.stringify(s.meta)}, ${s.body},
       ${s.sha256}, ${s.body.length}, ${s.status}, ${s.httpStatus ?? null},
       ${s.response === undefined ? null : JSON.stringify(s.response)},
       ${s.status === "refused" ? s.receivedAt.toISOString() : null})

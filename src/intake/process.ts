@@ -40,10 +40,10 @@ export async function processSubmission(deps: Deps, pipeline: Pipeline, submissi
   const channel = channelOf(sub.channel);
   const facility = (await findFacilityById(deps.db, sub.facility_id))!;
   const body = await readBody(deps.db, submissionId);
-  const ctx: AnswerContext = { submissionId, facility, body, receivedAt: new Date(sub.received_at) };
+  const ctx: AnswerContext = { submissionId, facility, body, receivedAt: new Date(sub.received_at), meta: sub.meta };
   if (sub.attempts > MAX_ATTEMPTS) return finishWith(deps, sub, channel.answer(deps, ctx, { kind: "gave-up" }));
 
-  const read = channel.read(body, deps, pipeline);
+  const read = await channel.read(body, deps, pipeline, sub.meta);
   if (hasErrors(read.findings)) return finishWith(deps, sub, channel.answer(deps, ctx, { kind: "invalid", findings: read.findings }));
   const decided = await decideRecords(read.records, {
     facility,
@@ -101,7 +101,7 @@ export function storedAnswer(sub: SubmissionRow): Answer {
 }
 
 /** The channel's "received, finishing later" answer for a stored submission. */
-export function receivedAnswer(deps: Deps, channel: Channel, facility: FacilityRow, sub: { submissionId: string; body: Uint8Array; receivedAt: Date }): Answer {
+export function receivedAnswer(deps: Deps, channel: Channel, facility: FacilityRow, sub: { submissionId: string; body: Uint8Array; receivedAt: Date; meta?: unknown }): Answer {
   return channel.answer(deps, { ...sub, facility }, { kind: "received" });
 }
 

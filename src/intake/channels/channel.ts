@@ -43,10 +43,11 @@ export interface AnswerContext {
   /** The stored request, for channels whose answer echoes it (msg_id, sender_id). */
   body: Uint8Array;
   receivedAt: Date;
+  meta?: unknown;
 }
 
 export interface Channel {
   name: string;
-  read(body: Uint8Array, deps: Deps, tools: ChannelTools): ChannelRead;
+  read(body: Uint8Array, deps: Deps, tools: ChannelTools, meta: unknown): ChannelRead | Promise<ChannelRead>;
   answer(deps: Deps, ctx: AnswerContext, outcome: ChannelOutcome): Answer;
 }
