@@ -10,7 +10,17 @@ import { issue, outcome, OutcomeError, SERVER_ERROR, statusOf, type IssueCode, t
 import { authRoutes } from "./access/routes.ts";
 import { intakeRoutes } from "./intake/routes.ts";
 import { facilityRoutes } from "./facility/routes.ts";
+import { gatewayRoutes } from "./intake/gateway-routes.ts";
+import { fhirRoutes } from "./intake/fhir-routes.ts";
+import { batchRoutes } from "./intake/batch-routes.ts";
 import type { Pipeline } from "./intake/process.ts";
+import { citizenRoutes } from "./access/citizen-routes.ts";
+import { systemClientRoutes } from "./access/system-clients-routes.ts";
+import { healthbookRoutes } from "./healthbook/routes.ts";
+import { consentRoutes } from "./consent/routes.ts";
+import { auditRoutes } from "./audit/routes.ts";
+import { identityRoutes } from "./identity/review/routes.ts";
+import { webRoutes } from "./web/static.ts";
 
 export async function buildApp(deps: Deps, pipeline: Pipeline): Promise<FastifyInstance> {
   const app = Fastify({
@@ -18,7 +28,9 @@ export async function buildApp(deps: Deps, pipeline: Pipeline): Promise<FastifyI
     bodyLimit: deps.config.HOSO_BODY_LIMIT_BYTES,
     genReqId: () => crypto.randomUUID(),
   });
-  await app.register(helmet);
+  // No upgrade-insecure-requests: a hub opened over plain http on a LAN address must still load
+  // its own scripts (TLS is terminated in front of it in production).
+  await app.register(helmet, { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
   await app.register(rateLimit, { global: false });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -41,7 +53,17 @@ export async function buildApp(deps: Deps, pipeline: Pipeline): Promise<FastifyI
   app.get("/metrics", async (_req, reply) => reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics()));
   authRoutes(app, deps);
   intakeRoutes(app, deps, pipeline);
+  gatewayRoutes(app, deps, pipeline);
+  fhirRoutes(app, deps, pipeline);
+  batchRoutes(app, deps, pipeline);
   facilityRoutes(app, deps);
+  citizenRoutes(app, deps);
+  systemClientRoutes(app, deps);
+  healthbookRoutes(app, deps);
+  consentRoutes(app, deps);
+  auditRoutes(app, deps);
+  identityRoutes(app, deps, pipeline);
+  webRoutes(app, deps);
   return app;
 }
 

@@ -1,0 +1,108 @@
+import { sql, type Queryable } from "../db/port.ts";
+import type { CheckupRecord } from "../checkup/model.ts";
+
+export interface PersonRow {
+  personal_id: string;
+  person_id: string | null;
+  full_name: string | null;
+  birth_date: string | null;
+  sex: string | null;
+  province_code: string | null;
+  commune_code: string | null;
+  address: string | null;
+  ethnicity: string | null;
+  phone: string | null;
+  guardian_personal_id: string | null;
+  guardian_name: string | null;
+  in_registry: boolean;
+  /**
+   * What the book is built from, as one hash: the registry rows (person, guardian), the person
+   * row, and each shown check-up with its facility. A check-up's record never changes in place (a
+   * correction is a new version with a new id), so this changes whenever the book would.
+   */
+  fingerprint: string;
+}
+
+/** Registry data first (the population database is the authority), else the hub's person row. */
+export async function readPerson(db: Queryable, personalId: string): Promise<PersonRow | null> {
+  const rows = await db.query<PersonRow>(sql`
+    SELECT x.personal_id, p.person_id, coalesce(r.full_name, p.full_name) AS full_name,
+      coalesce(r.birth_date, p.birth_date) AS birth_date, coalesce(r.sex, p.sex) AS sex,
+      coalesce(r.province_code, p.province_code) AS province_code, coalesce(r.commune_code, p.commune_code) AS commune_code,
+      r.address, r.ethnicity, r.phone, r.guardian_personal_id, g.full_name AS guardian_name, r.personal_id IS NOT NULL AS in_registry,
+      md5(concat_ws('|', r.updated_at, g.updated_at, p.updated_at, p.person_id,
+        (SELECT string_agg(c.checkup_id::text || ':' || f.code || ':' || f.name, ',' ORDER BY c.checkup_id)
+         FROM checkups c JOIN facilities f ON f.facility_id = c.facility_id
+         WHERE c.person_id = p.person_id AND c.status = 'current' AND c.identity_status = 'linked'))) AS fingerprint
+    FROM (SELECT ${personalId}::text AS personal_id) x
+    LEFT JOIN registry_persons r ON r.personal_id = x.personal_id
+    LEFT JOIN persons p ON p.personal_id = x.personal_id
+    LEFT JOIN registry_persons g ON g.personal_id = r.guardian_personal_id
+    WHERE r.personal_id IS NOT NULL OR p.person_id IS NOT NULL`);
+  return rows[0] ?? null;
+}
+
+/** The parts of the stored record the book shows (the raw blocks and signatures stay behind). */
+export type BookRecord = Pick<
+  CheckupRecord,
+  "examTime" | "formType" | "visitType" | "reason" | "patient" | "guardians" | "observations" | "exams" | "conclusion" | "conditions"
+>;
+
+export interface CheckupRow {
+  checkup_id: string;
+  version: number;
+  exam_date: string | null;
+  facility_code: string;
+  facility_name: string;
+  doctor_signed: boolean;
+  record: BookRecord;
+}
+
+// jsonb_to_record detoasts each record once and takes only the keys the book shows (the raw
+// blocks and signatures stay behind): a third of the cost of `record - 'blocks' - …` on 20 rows.
+const CHECKUP_SELECT = sql`
+  SELECT c.checkup_id, c.version, c.exam_date, f.code AS facility_code, f.name AS facility_name,
+    coalesce(r.signatures ? 'CKS_NGUOI_KET_LUAN', false) AS doctor_signed,
+    jsonb_build_object('examTime', r."examTime", 'formType', r."formType", 'visitType', r."visitType", 'reason', r.reason,
+      'patient', r.patient, 'guardians', r.guardians, 'observations', r.observations, 'exams', r.exams,
+      'conclusion', r.conclusion, 'conditions', r.conditions) AS record
+  FROM persons p
+  JOIN checkups c ON c.person_id = p.person_id AND c.status = 'current' AND c.identity_status = 'linked'
+  JOIN facilities f ON f.facility_id = c.facility_id
+  CROSS JOIN LATERAL jsonb_to_record(c.record) AS r("examTime" jsonb, "formType" text, "visitType" text, reason text,
+    patient jsonb, guardians jsonb, observations jsonb, exams jsonb, conclusion jsonb, conditions jsonb, signatures jsonb)`;
+
+/**
+ * Current, linked versions only, newest first: superseded versions and retracted (entered in
+ * error) check-ups never reach the book, nor records still in identity review.
+ */
+export async function readCheckups(db: Queryable, personalId: string): Promise<CheckupRow[]> {
+  return db.query<CheckupRow>(sql`${CHECKUP_SELECT}
+    WHERE p.personal_id = ${personalId}
+    ORDER BY c.exam_date DESC NULLS LAST, c.exam_time DESC NULLS LAST, c.created_at DESC`);
+}
+
+export async function readCheckup(db: Queryable, personalId: string, checkupId: string): Promise<CheckupRow | null> {
+  const rows = await db.query<CheckupRow>(sql`${CHECKUP_SELECT} WHERE p.personal_id = ${personalId} AND c.checkup_id = ${checkupId}`);
+  return rows[0] ?? null;
+}
+
+export interface TrendRow {
+  key: string;
+  date: string;
+  value: number;
+  interpretation: string | null;
+  checkup_id: string;
+}
+
+export async function readTrend(db: Queryable, personalId: string, keys: readonly string[]): Promise<TrendRow[]> {
+  return db.query<TrendRow>(sql`
+    SELECT o.key, o.effective_date AS date, o.value, o.interpretation, o.checkup_id
+    FROM persons p
+    JOIN observations o ON o.person_id = p.person_id AND o.key = ANY(${[...keys]}::text[])
+    JOIN checkups c ON c.person_id = o.person_id AND c.checkup_id = o.checkup_id
+      AND c.status = 'current' AND c.identity_status = 'linked'
+    WHERE p.personal_id = ${personalId} AND o.value IS NOT NULL AND o.effective_date IS NOT NULL
+    ORDER BY o.effective_date, c.exam_time NULLS FIRST, o.checkup_id`);
+}
+
