@@ -5,6 +5,7 @@ import { pushCommand } from "./cli/push.ts";
 import { facilityCommand, withDeps } from "./cli/facility.ts";
 import { demoCommand } from "./cli/demo.ts";
 import { registryCommand } from "./cli/registry.ts";
+import { systemClientCommand } from "./cli/system-client.ts";
 import { OutcomeError } from "./outcome.ts";
 import { ConfigError } from "./config.ts";
 
@@ -22,6 +23,7 @@ pushCommand(program);
 facilityCommand(program);
 demoCommand(program);
 registryCommand(program);
+systemClientCommand(program);
 
 try {
   await program.parseAsync(process.argv);
