@@ -36,6 +36,10 @@ describe("hoso CLI", () => {
     expect(ok.code).toBe(1);
     expect(ok.stdout).toMatch(/#1 .*rejected/);
     expect(ok.stdout).toMatch(/\[error\] \S+ HOSO\[1\]/);
+    const formats = await hoso(["check", "--json",
+      join(import.meta.dirname, "../formats/vss/fixtures/three-visits.xml"),
+      join(import.meta.dirname, "../formats/fhir/fixtures/document-one-checkup.json")]);
+    expect((JSON.parse(formats.stdout) as { records: unknown[] }[]).map((r) => r.records.length)).toEqual([3, 1]);
     const json = await hoso(["check", "--json", join(FIXTURES, "adult.inline.xml")]);
     const report = JSON.parse(json.stdout) as { records: { verdict: string }[] }[];
     expect(report[0]!.records).toHaveLength(1);
