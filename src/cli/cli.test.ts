@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import { writeFileSync } from "node:fs";
 import { buildCheckup } from "../../test/factories/checkup.ts";
 import { count, createTestHub, envelope } from "../../test/hub.ts";
+import { writeTemplateCsv } from "../formats/batch/template.ts";
 
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, "../../bin/hoso.js");
@@ -105,6 +106,14 @@ describe("hoso push", () => {
       expect(resumed.stdout).toMatch(/CLI-2\.xml: HTTP 200 CM_SUCCESS/);
       expect(await count(hub, "submissions", `msg_id = '${second.msgId}'`)).toBe(1);
       expect(await count(hub, "checkups", "ma_lk IN ('CLI-1', 'CLI-2')")).toBe(2);
+
+      // A mobile team's spreadsheet, with the programme's details.
+      const sheet = join(dir, "team.csv");
+      writeFileSync(sheet, writeTemplateCsv().replace("Ví dụ,", "1,"));
+      const team = await hoso(["push", sheet, "--url", address, "--username", hub.facility.username, "--password", hub.facility.password,
+        "--key", keyFile, "--sender", "8930000000017", "--organisation", "Trường THCS Ba Đình", "--kind", "school", "--round", "2026-D1",
+        "--team", "Đội 1", "--place", "Ba Đình", "--date", "20/11/2026", "--doi-tuong", "6", "--nguon-chi-tra", "1"]);
+      expect(team.stdout).toMatch(/team\.csv: HTTP 200 \{"(accepted|review)":1\} result \/api\/batches\/[0-9a-f-]+\/result/);
     } finally {
       await hub.close();
     }

@@ -18,6 +18,37 @@ export interface PushOptions {
   sender: string;
   receiver?: string;
   state?: string;
+  organisation?: string;
+  kind?: string;
+  round?: string;
+  team?: string;
+  place?: string;
+  date?: string;
+  doiTuong?: string;
+  nguonChiTra?: string;
+}
+
+const isSheet = (file: string) => /\.(csv|xlsx)$/i.test(file);
+
+/** A mobile team's spreadsheet goes to `POST /api/batches` with the programme's details. */
+export async function pushSheet(url: string, token: string, file: string, o: PushOptions): Promise<string> {
+  const q = new URLSearchParams({
+    organisation: o.organisation ?? "",
+    kind: o.kind ?? "other",
+    round: o.round ?? "",
+    team: o.team ?? "",
+    place: o.place ?? "",
+    date: o.date ?? "",
+    ...(o.doiTuong ? { doi_tuong: o.doiTuong } : {}),
+    ...(o.nguonChiTra ? { nguon_chi_tra: o.nguonChiTra } : {}),
+  });
+  const res = await fetch(new URL(`/api/batches?${q.toString()}`, url), {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": /\.xlsx$/i.test(file) ? "application/octet-stream" : "text/csv" },
+    body: readFileSync(file),
+  });
+  const body = (await res.json()) as { counts?: Record<string, number>; result_url?: string; status_url?: string; issue?: unknown };
+  return `${file}: HTTP ${res.status} ${JSON.stringify(body.counts ?? {})} result ${body.result_url ?? body.status_url ?? "-"}`;
 }
 
 /**
@@ -60,8 +91,8 @@ export async function pushFile(url: string, token: string, body: string): Promis
 export function pushCommand(program: Command): void {
   program
     .command("push")
-    .description("sign and push KHAMSUCKHOE files to a hub; prints one receipt per file")
-    .argument("<files...>", "KHAMSUCKHOE XML files")
+    .description("push KHAMSUCKHOE files (signed) or mobile-team spreadsheets (.csv/.xlsx) to a hub; one receipt per file")
+    .argument("<files...>", "KHAMSUCKHOE XML files, or CSV/XLSX spreadsheets from the template")
     .requiredOption("--url <url>", "hub base URL, e.g. http://127.0.0.1:3000")
     .requiredOption("--username <username>", "facility login")
     .requiredOption("--password <password>", "facility password")
@@ -69,6 +100,14 @@ export function pushCommand(program: Command): void {
     .requiredOption("--sender <id>", "sender_id: the facility's 13-digit identifier")
     .option("--receiver <id>", "receiver_id", "TDLBYT")
     .option("--state <file>", "state file for resuming (default: .hoso-push.json beside the first file)")
+    .option("--organisation <name>", "spreadsheets: organisation screened (school, company, office)")
+    .option("--kind <kind>", "spreadsheets: school | company | office | other", "other")
+    .option("--round <round>", "spreadsheets: campaign round")
+    .option("--team <team>", "spreadsheets: screening team")
+    .option("--place <place>", "spreadsheets: place of the screening")
+    .option("--date <date>", "spreadsheets: screening date (dd/mm/yyyy or YYYY-MM-DD)")
+    .option("--doi-tuong <codes>", "spreadsheets: DOI_TUONG for rows that leave it blank (;-list)")
+    .option("--nguon-chi-tra <code>", "spreadsheets: NGUON_CHI_TRA for rows that leave it blank")
     .action(async (files: string[], o: PushOptions) => {
       const key = createPrivateKey(readFileSync(o.key, "utf8"));
       const token = await login(o.url, o.username, o.password);
@@ -79,6 +118,11 @@ export function pushCommand(program: Command): void {
       const statePath = o.state ?? join(dirname(resolve(files[0]!)), ".hoso-push.json");
       const state = loadState(statePath);
       for (const file of files) {
+        if (isSheet(file)) {
+          lines.push(await pushSheet(o.url, token, file, o));
+          bar.increment();
+          continue;
+        }
         const xml = readFileSync(file);
         const sha256 = createHash("sha256").update(xml).digest("hex");
         const prior = state.files[resolve(file)];
