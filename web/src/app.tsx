@@ -13,6 +13,7 @@ import { navigate, useLocation } from "./router/navigation.tsx";
 import { matchRoute, paths } from "./router/routes.ts";
 
 const DoctorArea = lazy(() => import("./doctor/doctor-area.tsx"));
+const StewardArea = lazy(() => import("./steward/steward-area.tsx"));
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -25,7 +26,7 @@ export function App() {
   const route = matchRoute(pathname, search);
   switch (route.name) {
     case "home":
-      return <Redirect to={session?.role === "clinician" ? paths.doctor() : session?.role === "citizen" ? paths.book(0) : paths.signIn()} />;
+      return <Redirect to={session?.role === "clinician" ? paths.doctor() : session?.role === "steward" ? paths.steward() : session?.role === "citizen" ? paths.book(0) : paths.signIn()} />;
     case "sign-in":
       return <SignInPage />;
     case "oidc-callback":
@@ -39,6 +40,13 @@ export function App() {
       return (
         <Suspense fallback={<Loading />}>
           <DoctorArea route={route} />
+        </Suspense>
+      );
+    case "steward":
+    case "steward-case":
+      return (
+        <Suspense fallback={<Loading />}>
+          <StewardArea route={route} />
         </Suspense>
       );
     case "book":

@@ -1,14 +1,21 @@
-/** Clinician sign-in with an account of the hub (`POST /api/auth/login`). */
+/** Staff sign-in with an account of the hub (`POST /api/auth/login`): clinicians, or stewards on their own page. */
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client.ts";
-import type { TokenPair } from "../api/types.ts";
+import type { Role, TokenPair } from "../api/types.ts";
 import { useApp } from "../app-context.ts";
 import { ErrorNote } from "../components/async.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { fromTokenPair } from "../session/session.ts";
 
-export function StaffSignIn() {
+export interface StaffSignInProps {
+  /** The role this page is for: any other account is refused with `refusal`. */
+  role?: Role;
+  title?: string;
+  refusal?: (lng: "vi" | "en") => string;
+}
+
+export function StaffSignIn({ role = "clinician", title, refusal }: StaffSignInProps = {}) {
   const { t } = useTranslation();
   const { api, session } = useApp();
   const [username, setUsername] = useState("");
@@ -22,8 +29,9 @@ export function StaffSignIn() {
     setError(null);
     try {
       const pair = await api.post<TokenPair>("/api/auth/login", { username, password });
-      // Only clinicians read records here; other staff roles have their own pages.
-      if (pair.role !== "clinician") setError(new ApiError(403, "ACCESS-ROLE", { vi: t("staff.notClinician", { lng: "vi" }), en: t("staff.notClinician", { lng: "en" }) }));
+      // Each staff role has its own pages: only the one this page is for signs in here.
+      const refuse = refusal ?? ((lng) => t("staff.notClinician", { lng }));
+      if (pair.role !== role) setError(new ApiError(403, "ACCESS-ROLE", { vi: refuse("vi"), en: refuse("en") }));
       else session.set(fromTokenPair(pair));
     } catch (err) {
       setError(err);
@@ -34,7 +42,7 @@ export function StaffSignIn() {
 
   return (
     <>
-      <PageTitle>{t("staff.title")}</PageTitle>
+      <PageTitle>{title ?? t("staff.title")}</PageTitle>
       <form className="card form narrow" onSubmit={(e) => void submit(e)}>
         <label className="field">
           <span>{t("staff.username")}</span>

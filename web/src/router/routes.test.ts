@@ -14,6 +14,9 @@ describe("routes", () => {
     expect(matchRoute("/doctor/grant/7d2e/trends")).toEqual({ name: "grant-trends", grantId: "7d2e", key: "bp" });
     expect(matchRoute("/verify/ABCD-EFGH-JKLM")).toEqual({ name: "verify", code: "ABCD-EFGH-JKLM" });
     expect(matchRoute("/verify", "?code=X")).toEqual({ name: "verify", code: "X" });
+    expect(matchRoute("/steward")).toEqual({ name: "steward", reason: null });
+    expect(matchRoute("/steward", "?reason=no-id")).toEqual({ name: "steward", reason: "no-id" });
+    expect(matchRoute("/steward/case/6d0c-11")).toEqual({ name: "steward-case", caseId: "6d0c-11" });
   });
 
   it("falls back to blood pressure for an unknown trend and to not-found for unknown paths", () => {
@@ -30,6 +33,8 @@ describe("routes", () => {
     expect(matchRoute(...split(paths.trends(2, "glucose_fasting")))).toEqual({ name: "trends", book: 2, key: "glucose_fasting" });
     expect(matchRoute(...split(paths.grantCheckup("g1", "c1")))).toEqual({ name: "grant-checkup", grantId: "g1", checkupId: "c1" });
     expect(matchRoute(...split(paths.accessLog(0)))).toEqual({ name: "access-log", book: 0 });
+    expect(matchRoute(...split(paths.steward("mismatch")))).toEqual({ name: "steward", reason: "mismatch" });
+    expect(matchRoute(...split(paths.stewardCase("c1")))).toEqual({ name: "steward-case", caseId: "c1" });
   });
 
   it("never puts a personal ID in a page URL", () => {

@@ -19,6 +19,8 @@ export type Route =
   | { name: "grant-checkup"; grantId: string; checkupId: string }
   | { name: "grant-trends"; grantId: string; key: TrendKey }
   | { name: "verify"; code: string | null }
+  | { name: "steward"; reason: string | null }
+  | { name: "steward-case"; caseId: string }
   | { name: "not-found" };
 
 const ID = "([0-9A-Za-z-]{1,64})";
@@ -35,6 +37,8 @@ const table: [RegExp, (m: string[], q: URLSearchParams) => Route][] = [
   [new RegExp(`^/doctor/grant/${ID}$`), (m) => ({ name: "grant", grantId: m[1]! })],
   [new RegExp(`^/doctor/grant/${ID}/checkup/${ID}$`), (m) => ({ name: "grant-checkup", grantId: m[1]!, checkupId: m[2]! })],
   [new RegExp(`^/doctor/grant/${ID}/trends$`), (m, q) => ({ name: "grant-trends", grantId: m[1]!, key: trendKey(q.get("k")) })],
+  [/^\/steward$/, (_m, q) => ({ name: "steward", reason: q.get("reason") || null })],
+  [new RegExp(`^/steward/case/${ID}$`), (m) => ({ name: "steward-case", caseId: m[1]! })],
   [/^\/verify$/, (_m, q) => ({ name: "verify", code: q.get("code") })],
   [/^\/verify\/([0-9A-Za-z-]{1,32})$/, (m) => ({ name: "verify", code: m[1]! })],
 ];
@@ -66,4 +70,6 @@ export const paths = {
   grant: (id: string) => `/doctor/grant/${encodeURIComponent(id)}`,
   grantCheckup: (id: string, c: string) => `/doctor/grant/${encodeURIComponent(id)}/checkup/${encodeURIComponent(c)}`,
   grantTrends: (id: string, key: TrendKey = "bp") => `/doctor/grant/${encodeURIComponent(id)}/trends?k=${key}`,
+  steward: (reason?: string | null) => (reason ? `/steward?reason=${encodeURIComponent(reason)}` : "/steward"),
+  stewardCase: (id: string) => `/steward/case/${encodeURIComponent(id)}`,
 } as const;
