@@ -46,15 +46,16 @@ export async function refresh(deps: Deps, input: { refresh_token: string }): Pro
   return answerFor(deps, account);
 }
 
-async function answerFor(deps: Deps, account: AccountRow): Promise<LoginAnswer> {
+/** An access token for an account, valid `HOSO_TOKEN_TTL_SECONDS` from now. */
+export async function accessTokenFor(deps: Deps, account: AccountRow): Promise<{ token: string; ttl: number; now: Date }> {
   const now = deps.clock();
   const ttl = deps.config.HOSO_TOKEN_TTL_SECONDS;
-  const token = await issueAccessToken(
-    deps.secrets.jwtKey,
-    { accountId: account.account_id, role: account.role, facilityId: account.facility_id, scopeProvince: account.scope_province },
-    ttl,
-    now,
-  );
+  const principal = { accountId: account.account_id, role: account.role, facilityId: account.facility_id, scopeProvince: account.scope_province };
+  return { token: await issueAccessToken(deps.secrets.jwtKey, principal, ttl, now), ttl, now };
+}
+
+async function answerFor(deps: Deps, account: AccountRow): Promise<LoginAnswer> {
+  const { token, ttl, now } = await accessTokenFor(deps, account);
   const refreshToken = randomBytes(32).toString("base64url");
   const expires = new Date(now.getTime() + deps.config.HOSO_REFRESH_TTL_SECONDS * 1000);
   await insertRefreshToken(deps.db, sha256(refreshToken), account.account_id, expires);

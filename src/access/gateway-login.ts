@@ -10,7 +10,7 @@ import type { Deps } from "../deps.ts";
 import { unauthorized } from "../outcome.ts";
 import { findAccountByUsername } from "./accounts-repo.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
-import { issueAccessToken } from "./tokens.ts";
+import { accessTokenFor } from "./auth.ts";
 
 export const md5Upper = (password: string): string => createHash("md5").update(password, "utf8").digest("hex").toUpperCase();
 
@@ -32,14 +32,7 @@ export async function gatewayLogin(deps: Deps, input: { username: string; passwo
   if (!account || !ok || !account.active || account.role !== "facility") {
     return unauthorized("AUTH-LOGIN-FAILED", { vi: "Tên đăng nhập hoặc mật khẩu không đúng.", en: "Wrong username or password." });
   }
-  const now = deps.clock();
-  const ttl = deps.config.HOSO_TOKEN_TTL_SECONDS;
-  const token = await issueAccessToken(
-    deps.secrets.jwtKey,
-    { accountId: account.account_id, role: account.role, facilityId: account.facility_id, scopeProvince: account.scope_province },
-    ttl,
-    now,
-  );
+  const { token, ttl, now } = await accessTokenFor(deps, account);
   return {
     maKetQua: "200",
     APIKey: {
