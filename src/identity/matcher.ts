@@ -22,6 +22,7 @@ import {
   type MatchSettings,
 } from "./match/index.ts";
 import { scanRegistry } from "./review/registry-scan-repo.ts";
+import { formerIds } from "./registry-changes-repo.ts";
 
 export interface Matcher {
   /** Rebuilds the index from the registry; calls made while one rebuild runs share it. */
@@ -138,7 +139,8 @@ export function createMatcher(deps: Pick<Deps, "config" | "db" | "log">, setting
   const rebuild = async (): Promise<void> => {
     const started = Date.now();
     const persons = await loadPersons(deps.db);
-    const index = createBlockingIndex(persons);
+    // Cancelled and old ID-card numbers lead to the current personal ID (registry_former_ids).
+    const index = createBlockingIndex(persons, { crosswalks: { formerIds: await formerIds(deps.db) } });
     built = { index, directory: directoryOf(persons) };
     deps.log.info({ persons: persons.length, ms: Date.now() - started }, "identity matcher index built");
   };
