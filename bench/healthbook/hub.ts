@@ -1,0 +1,60 @@
+/**
+ * The hub under test in its own process (`node --import tsx src/main.ts`, as `npm start` runs it,
+ * demo off, no background worker), so its event loop and CPU are its own and every request
+ * crosses a real loopback socket.
+ */
+import { spawn } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
+import net from "node:net";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Hub {
+  url: URL;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export async function startHub(env: Record<string, string>, logFile: string): Promise<Hub> {
+  const port = await freePort();
+  const log = openSync(logFile, "a");
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, HOSO_DEMO: "false", HOSO_WORKERS: "0", HOST: "127.0.0.1", PORT: String(port) },
+    stdio: ["ignore", log, log],
+  });
+  closeSync(log);
+  const url = new URL(`http://127.0.0.1:${port}`);
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`hub exited (${child.exitCode}); see ${logFile}`);
+    const ok = await fetch(new URL("/healthz", url)).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (i > 600) throw new Error(`hub did not start; see ${logFile}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        const kill = setTimeout(() => child.kill("SIGKILL"), 30_000);
+        child.once("exit", () => {
+          clearTimeout(kill);
+          resolve();
+        });
+        child.kill("SIGTERM");
+      }),
+  };
+}
