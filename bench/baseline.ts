@@ -17,9 +17,6 @@ import { freshDb } from "./databases.ts";
 import { progress } from "./push.ts";
 import { facilityCheckups, share, type Workload } from "./workload.ts";
 
-/** Check-ups per INSERT transaction (about 3,800 observation rows: two multi-row statements). */
-export const BASELINE_BATCH = 100;
-
 export interface BaselineResult {
   db: DbKind;
   checkups: number;
@@ -43,7 +40,8 @@ export async function benchBaseline(cfg: BenchConfig, w: Workload, kind: DbKind)
   const bench = await freshDb(kind, cfg.pgUrl, "raw");
   const db = await bench.open();
   try {
-    progress(`${kind}: baseline, ${n} check-ups as batched INSERTs of ${BASELINE_BATCH}`);
+    // 100 check-ups per transaction by default: about 3,800 observation rows, two multi-row statements.
+    progress(`${kind}: baseline, ${n} check-ups as batched INSERTs of ${cfg.baselineBatch}`);
     const facilityIds = await insertFacilities(db, w);
     const rows = rowBuilder(w, facilityIds);
     const streams = w.facilities.map((f, i) => {
@@ -54,7 +52,7 @@ export async function benchBaseline(cfg: BenchConfig, w: Workload, kind: DbKind)
     let seconds = 0;
     const before = cpuSnapshot(null);
     const totals = { persons: 0, checkups: 0, observations: 0, conditions: 0 };
-    for (const items of roundRobin(streams, BASELINE_BATCH)) {
+    for (const items of roundRobin(streams, cfg.baselineBatch)) {
       const b = rows(items);
       const t0 = performance.now();
       await db.transaction(async (tx) => {
@@ -72,7 +70,7 @@ export async function benchBaseline(cfg: BenchConfig, w: Workload, kind: DbKind)
       totals.conditions += b.conditions.length;
     }
     const cpu = cpuBetween(before, cpuSnapshot(null));
-    return { db: kind, checkups: totals.checkups, insertSeconds: round(seconds), perSecond: round(totals.checkups / seconds), batch: BASELINE_BATCH, cpu, rows: totals };
+    return { db: kind, checkups: totals.checkups, insertSeconds: round(seconds), perSecond: round(totals.checkups / seconds), batch: cfg.baselineBatch, cpu, rows: totals };
   } finally {
     await db.close();
     if (!cfg.keep) await bench.drop();

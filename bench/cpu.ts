@@ -1,0 +1,76 @@
+/**
+ * Where the machine's CPU went during a phase, read from /proc (Linux): the hub process, the
+ * PostgreSQL server processes (all of them: this bench assumes nothing else uses that server),
+ * this load generator, and idle. Read-only; elsewhere it reports nothing.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+
+/** Clock ticks per second of /proc accounting (USER_HZ; 100 on every mainstream Linux build). */
+const HZ = 100;
+
+export interface CpuSnapshot {
+  hub: number;
+  /** Per PostgreSQL process: backends come and go between two snapshots. */
+  postgres: Map<string, number>;
+  bench: number;
+  idle: number;
+  total: number;
+}
+
+export interface CpuShares {
+  hub: number;
+  postgres: number;
+  bench: number;
+  idle: number;
+  total: number;
+  /** Everything else on the machine: other users' load, which makes a run unreliable. */
+  other: number;
+}
+
+function procTicks(pid: number | string): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+function postgresTicks(): Map<string, number> {
+  const ticks = new Map<string, number>();
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") ticks.set(pid, procTicks(pid));
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return ticks;
+}
+
+function machineTicks(): { idle: number; total: number } {
+  const line = readFileSync("/proc/stat", "utf8").split("\n")[0]!;
+  const n = line.trim().split(/\s+/).slice(1).map(Number);
+  return { idle: (n[3] ?? 0) + (n[4] ?? 0), total: n.reduce((a, b) => a + b, 0) };
+}
+
+/** `hubPid` null: no hub process (the baseline writes from this process). */
+export function cpuSnapshot(hubPid: number | null): CpuSnapshot | null {
+  if (process.platform !== "linux") return null;
+  const bench = process.cpuUsage();
+  const m = machineTicks();
+  return { hub: hubPid === null ? 0 : procTicks(hubPid), postgres: postgresTicks(), bench: ((bench.user + bench.system) / 1e6) * HZ, idle: m.idle, total: m.total };
+}
+
+/** CPU-seconds spent by each between two snapshots (a backend that ended in between is not counted). */
+export function cpuBetween(a: CpuSnapshot | null, b: CpuSnapshot | null): CpuShares | null {
+  if (!a || !b) return null;
+  const sec = (ticks: number) => Math.round((ticks / HZ) * 10) / 10;
+  let pgTicks = 0;
+  for (const [pid, t] of b.postgres) pgTicks += t - (a.postgres.get(pid) ?? 0);
+  const shares = { hub: sec(b.hub - a.hub), postgres: sec(pgTicks), bench: sec(b.bench - a.bench), idle: sec(b.idle - a.idle), total: sec(b.total - a.total) };
+  const other = shares.total - shares.hub - shares.postgres - shares.bench - shares.idle;
+  return { ...shares, other: Math.max(0, Math.round(other * 10) / 10) };
+}

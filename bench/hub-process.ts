@@ -1,0 +1,91 @@
+/**
+ * The hub under test, as a child process running `src/main.ts` exactly as `npm start` does (demo
+ * off). A separate process keeps the hub's event loop, heap and CPU apart from the load generator's,
+ * so latency includes a real socket and memory readings are the hub's alone. Started with `node
+ * --import tsx` (not the `tsx` CLI, which would put a wrapper process between us and the hub).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
+import net from "node:net";
+import { fileURLToPath } from "node:url";
+import { send } from "./client.ts";
+import type { MemorySample, ProbeRequest } from "./memory.ts";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const PROBE = fileURLToPath(new URL("./probe.ts", import.meta.url));
+
+export interface HubProcess {
+  url: URL;
+  pid: number;
+  memory: MemorySample[];
+  /** A memory reading right after a full GC in the hub. */
+  gcSample(): Promise<MemorySample>;
+  /** SIGTERM (graceful: finishes in-flight work), SIGKILL after 30 s. */
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startHub(env: Record<string, string>, logFile: string, profileDir?: string): Promise<HubProcess> {
+  const port = await freePort();
+  const log = openSync(logFile, "a");
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, "--expose-gc", "--import", "tsx", "--import", PROBE, "src/main.ts"], {
+    cwd: ROOT,
+    // Only the settings given here: a DATABASE_URL in the caller's shell must not leak into a PGlite run.
+    env: { ...process.env, DATABASE_URL: undefined, ...env, HOSO_DEMO: "false", HOST: "127.0.0.1", PORT: String(port) },
+    stdio: ["ignore", log, log, "ipc"],
+  });
+  closeSync(log);
+  const memory: MemorySample[] = [];
+  const gcWaiters: ((s: MemorySample) => void)[] = [];
+  child.on("message", (m: MemorySample) => {
+    if (m.afterGc) gcWaiters.shift()?.(m);
+    memory.push(m);
+  });
+  const url = new URL(`http://127.0.0.1:${port}`);
+  await waitReady(child, url, logFile);
+  return {
+    url,
+    pid: child.pid!,
+    memory,
+    gcSample: () =>
+      new Promise((resolve) => {
+        gcWaiters.push(resolve);
+        child.send({ type: "gc" } satisfies ProbeRequest);
+      }),
+    stop: () => stopChild(child),
+  };
+}
+
+async function waitReady(child: ChildProcess, url: URL, logFile: string): Promise<void> {
+  let exited: number | null | undefined;
+  child.once("exit", (code) => (exited = code));
+  const until = Date.now() + 120_000;
+  while (Date.now() < until) {
+    if (exited !== undefined) throw new Error(`the hub exited (code ${exited}) before it listened; see ${logFile}`);
+    const ok = await send(undefined, url, "GET", "/healthz", {}).then((r) => r.status === 200, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`the hub did not answer /healthz within 120 s; see ${logFile}`);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,151 @@
+/**
+ * End to end on one database: a fresh hub database seeded with the registry and the facilities,
+ * the hub started as `npm start` runs it, every push body generated and signed before any timing,
+ * then warm-up, the saturation phase (closed loop, N check-ups) and the paced phases (open loop at
+ * the target rate when the hub sustains it, at ½ and at ¼ of the saturation rate). Afterwards the
+ * database is read to confirm what was stored.
+ */
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { BenchConfig, DbKind } from "./config.ts";
+import { cpuBetween, cpuSnapshot } from "./cpu.ts";
+import { countStored, freshDb, type StoredCounts } from "./databases.ts";
+import { startHub, type HubProcess } from "./hub-process.ts";
+import { awaitQueued, runClosedLoop, runPaced, type Client, type PhaseResult } from "./load.ts";
+import { facilityAgent, login } from "./client.ts";
+import type { MemorySample, MemorySummary } from "./memory.ts";
+import { seedHub } from "./setup.ts";
+import { summarise, summariseMemory, type PacedSummary, type PhaseSummary } from "./summary.ts";
+import { BENCH_PASSWORD, facilityCheckups, share, signedBody, type Workload } from "./workload.ts";
+
+export interface PushBenchResult {
+  db: DbKind;
+  checkups: number;
+  generationSeconds: number;
+  saturation: PhaseSummary;
+  /**
+   * Open-loop phases: at the target rate (only when saturation reaches it: past capacity an open
+   * loop only grows a queue), then at ½ and ¼ of the saturation rate (capped at the target).
+   */
+  paced: PacedSummary[];
+  memory: MemorySummary;
+  stored: StoredCounts;
+  /** Pushes answered 202 that the worker had not finished after waiting. */
+  unfinished: number;
+  hubLog: string;
+}
+
+interface Queues {
+  warmup: Buffer[][];
+  saturation: Buffer[][];
+  /** One pool per paced phase, each big enough for the target rate. */
+  paced: Buffer[][][];
+}
+
+const PACED_PHASES = 3;
+
+export async function benchPush(cfg: BenchConfig, w: Workload, kind: DbKind, runId: string, resultsDir: string): Promise<PushBenchResult> {
+  const n = cfg.checkups(kind);
+  const rate = cfg.rate(kind);
+  const db = await freshDb(kind, cfg.pgUrl, "e2e");
+  try {
+    progress(`${kind}: seeding the hub database (registry ${w.population.length} persons, ${w.facilities.length} facilities)`);
+    await seedHub(db, w);
+    const genStart = performance.now();
+    const queues = generateQueues(w, cfg.warmupPerFacility, n, rate * cfg.pacedSeconds);
+    const generationSeconds = (performance.now() - genStart) / 1000;
+    progress(`${kind}: push bodies generated and signed in ${generationSeconds.toFixed(1)} s (not timed)`);
+
+    const hubLog = join(resultsDir, `${runId}-${kind}-hub.log`);
+    const hub = await startHub({ ...db.env, LOG_LEVEL: cfg.logLevel }, hubLog, cfg.cpuProfile ? resultsDir : undefined);
+    try {
+      const clients = await signIn(w, hub.url);
+      await runClosedLoop(hub.url, clients, queues.warmup);
+
+      progress(`${kind}: saturation, ${n} check-ups from ${clients.length} facilities at once`);
+      const { result: sat, memory } = await saturate(hub, clients, queues.saturation, n);
+      const saturation = sat.summary;
+      const rates = [
+        ...(saturation.perSecond >= rate ? [{ label: "target", perSecond: rate }] : []),
+        { label: "½ saturation", perSecond: Math.min(rate, Math.max(1, Math.floor(saturation.perSecond / 2))) },
+        { label: "¼ saturation", perSecond: Math.min(rate, Math.max(1, Math.floor(saturation.perSecond / 4))) },
+      ];
+      const pacedRuns = [];
+      for (const [i, r] of rates.entries()) pacedRuns.push(await paced(hub, clients, queues.paced[i]!, r, cfg.pacedSeconds, kind));
+      const queued = [...sat.raw.queuedUrls, ...pacedRuns.flatMap((p) => p.queuedUrls)];
+      const unfinished = await awaitQueued(hub.url, queued, 120_000);
+      for (const c of clients) c.agent.destroy();
+      await hub.stop();
+      return {
+        db: kind,
+        checkups: n,
+        generationSeconds,
+        saturation,
+        paced: pacedRuns.map((p) => p.summary),
+        memory,
+        stored: await countStored(db),
+        unfinished,
+        hubLog,
+      };
+    } finally {
+      await hub.stop();
+    }
+  } finally {
+    if (!cfg.keep) await db.drop();
+  }
+}
+
+async function saturate(hub: HubProcess, clients: Client[], queues: Buffer[][], n: number) {
+  // A GC'd heap reading when the first tenth is done, and another at the end.
+  const gc: { firstTenth: Promise<MemorySample> | null } = { firstTenth: null };
+  const before = cpuSnapshot(hub.pid);
+  const tenth = Math.ceil(n / 10);
+  const started = Date.now();
+  const raw = await runClosedLoop(hub.url, clients, queues, (done) => {
+    if (done === tenth) gc.firstTenth = hub.gcSample();
+    if (done % tenth === 0) progress(`  ${done}/${n} after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  });
+  const summary = summarise(raw, cpuBetween(before, cpuSnapshot(hub.pid)));
+  const gcEnd = await hub.gcSample();
+  const memory = summariseMemory(hub.memory, raw, gc.firstTenth ? await gc.firstTenth : null, gcEnd);
+  return { result: { raw, summary }, memory };
+}
+
+async function paced(hub: HubProcess, clients: Client[], pool: Buffer[][], rate: { label: string; perSecond: number }, seconds: number, kind: DbKind) {
+  progress(`${kind}: paced at ${rate.label}, ${rate.perSecond}/s for ${seconds} s`);
+  const total = rate.perSecond * seconds;
+  const queues = pool.map((q, i) => q.slice(0, share(total, pool.length, i)));
+  const before = cpuSnapshot(hub.pid);
+  const raw: PhaseResult = await runPaced(hub.url, clients, queues, rate.perSecond);
+  const summary: PacedSummary = { ...summarise(raw, cpuBetween(before, cpuSnapshot(hub.pid))), label: rate.label, ratePerSecond: rate.perSecond };
+  return { summary, queuedUrls: raw.queuedUrls };
+}
+
+/** Every body built and signed up front, per facility, in stream order. */
+function generateQueues(w: Workload, warmup: number, n: number, pacedMax: number): Queues {
+  const q: Queues = { warmup: [], saturation: [], paced: Array.from({ length: PACED_PHASES }, () => []) };
+  const F = w.facilities.length;
+  w.facilities.forEach((f, i) => {
+    const counts = [warmup, share(n, F, i), ...Array<number>(PACED_PHASES).fill(share(pacedMax, F, i))];
+    const bodies = Array.from(facilityCheckups(w, f, counts.reduce((a, b) => a + b, 0)), (c) => signedBody(f, c));
+    let at = 0;
+    const take = (k: number) => bodies.slice(at, (at += counts[k]!));
+    q.warmup.push(take(0));
+    q.saturation.push(take(1));
+    q.paced.forEach((pool, p) => pool.push(take(2 + p)));
+  });
+  return q;
+}
+
+async function signIn(w: Workload, url: URL): Promise<Client[]> {
+  return Promise.all(
+    w.facilities.map(async (f) => {
+      const agent = facilityAgent(f.localAddress, 4);
+      return { code: f.code, agent, token: await login(agent, url, f.username, BENCH_PASSWORD) };
+    }),
+  );
+}
+
+export function progress(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}
