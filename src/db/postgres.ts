@@ -22,6 +22,10 @@ function wrap(conn: pg.Pool | pg.PoolClient): Queryable {
 
 export function openPostgres(url: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max, types: types as pg.CustomTypesConfig });
+  // An idle pooled connection the server ends (restart, admin command, dropped database) is
+  // removed from the pool; without a listener the pool would crash the process. The next query
+  // opens a fresh connection, and a query in flight still gets its own error.
+  pool.on("error", () => undefined);
   const base = wrap(pool);
   return {
     kind: "postgres",
