@@ -44,7 +44,8 @@ const out = [
   "",
   `hoso bench — ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}` +
     (machine.postgres ? `, PostgreSQL ${machine.postgres}` : ""),
-  `${cfg.facilities} facilities, one adult check-up per push, hub log level ${cfg.logLevel}`,
+  `${cfg.facilities} facilities, one adult check-up per push, hub log level ${cfg.logLevel}; ` +
+    `baseline ${cfg.baselineBatch} check-up(s) per INSERT transaction`,
   "",
   table(results),
   "",
