@@ -7,7 +7,9 @@ import type { CheckupRecord } from "../checkup/model.ts";
 import type { Registry } from "./registry.ts";
 import { RegistryUnavailableError } from "./registry-http.ts";
 import { decideLink } from "./link.ts";
-import { ensureRegistryPersons, mergeProvisional, setIdentityReason, waitingForRegistry } from "../record/persons-repo.ts";
+import { ensureRegistryPersons, setIdentityReason, waitingForRegistry } from "../record/persons-repo.ts";
+import { heldCheckups, lockKeysOf, moveCheckups, setIdentity } from "./review/moves-repo.ts";
+import { deleteEmptyProvisional } from "./review/persons-repo.ts";
 import { insertEvents } from "../record/checkups-repo.ts";
 import { withdrawCasesOf } from "./review/intake.ts";
 
@@ -33,10 +35,16 @@ export async function relinkWaiting(deps: Deps, registry: Registry, limit = 500)
     const link = decideLink(w.record, w.record.patient.personalId ? found.get(w.record.patient.personalId) : undefined);
     await deps.db.transaction(async (tx) => {
       if (link.status === "linked") {
-        const ids = await ensureRegistryPersons(tx, [link.person]);
-        const to = ids.get(link.person.personalId)!;
-        await mergeProvisional(tx, w.person_id, to);
+        const to = (await ensureRegistryPersons(tx, [link.person])).get(link.person.personalId)!;
+        // The one move mechanism (review/moves-repo.ts): every person-keyed row, key locks in
+        // intake's order; then the emptied provisional person goes.
+        await lockKeysOf(tx, [w.person_id]);
+        const held = await heldCheckups(tx, [w.person_id]);
+        const ids = held.map((h) => h.checkup_id);
         await withdrawCasesOf(tx, [w.person_id], deps.clock());
+        await moveCheckups(tx, ids, w.person_id, to);
+        await setIdentity(tx, ids.map((checkupId) => ({ personId: to, checkupId, status: "linked", reason: null })));
+        await deleteEmptyProvisional(tx, w.person_id);
         await insertEvents(tx, [{ personId: to, checkupId: w.checkup_id, kind: "checkup.linked" }]);
         result.linked++;
       } else {

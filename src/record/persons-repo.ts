@@ -55,16 +55,3 @@ export async function waitingForRegistry(db: Queryable, limit: number): Promise<
 export async function setIdentityReason(tx: Queryable, personId: string, checkupId: string, reason: string): Promise<void> {
   await tx.query(sql`UPDATE checkups SET identity_reason = ${reason} WHERE person_id = ${personId} AND checkup_id = ${checkupId}`);
 }
-
-/**
- * Moves everything a provisional person holds to another person (a record linked after review or
- * after the registry came back), then removes the emptied provisional person. Every person-keyed
- * table moves in the same transaction.
- */
-export async function mergeProvisional(tx: Queryable, from: string, to: string): Promise<void> {
-  await tx.query(sql`UPDATE checkups SET person_id = ${to}, identity_status = 'linked', identity_reason = NULL WHERE person_id = ${from}`);
-  for (const table of ["observations", "conditions", "events", "checkup_keys", "submission_records"] as const) {
-    await tx.query({ text: `UPDATE ${table} SET person_id = $1 WHERE person_id = $2`, values: [to, from] });
-  }
-  await tx.query(sql`DELETE FROM persons WHERE person_id = ${from} AND kind = 'provisional'`);
-}

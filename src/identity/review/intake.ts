@@ -89,7 +89,7 @@ export async function recordMatchDecisions(tx: Queryable, rows: readonly { check
 
 /**
  * Closes the open case of persons that stopped waiting by another road (relink.ts, when the
- * registry answers again, moves their check-ups with record/persons-repo.ts `mergeProvisional`).
+ * registry answers again, moves their check-ups with moves-repo.ts `moveCheckups`).
  */
 export async function withdrawCasesOf(tx: Queryable, personIds: readonly string[], at: Date = new Date()): Promise<number> {
   return withdrawOpenCases(tx, personIds, at);
