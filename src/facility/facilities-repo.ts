@@ -72,3 +72,14 @@ export async function listKeys(db: Queryable, facilityId: string, activeOnly: bo
     SELECT key_id, public_key_pem, fingerprint, status, created_at, revoked_at FROM facility_keys
     WHERE facility_id = ${facilityId} AND (NOT ${activeOnly} OR status = 'active') ORDER BY created_at`);
 }
+
+/** The facility with its active public keys, in one round trip (every push needs both). */
+export async function findFacilityWithKeys(db: Queryable, id: string): Promise<(FacilityRow & { keys: string[] }) | null> {
+  const rows = await db.query<FacilityRow & { keys: string[] | null }>(sql`
+    SELECT f.facility_id, f.code, f.gln, f.name, f.province_code, f.kind, f.active,
+      (SELECT array_agg(k.public_key_pem ORDER BY k.created_at) FROM facility_keys k
+       WHERE k.facility_id = f.facility_id AND k.status = 'active') AS keys
+    FROM facilities f WHERE f.facility_id = ${id}`);
+  const row = rows[0];
+  return row ? { ...row, keys: row.keys ?? [] } : null;
+}

@@ -5,6 +5,7 @@
  */
 import type { Db } from "../db/port.ts";
 import { lookupRegistry } from "./registry-repo.ts";
+import { createGroup } from "../db/group.ts";
 
 export interface RegistryPerson {
   personalId: string;
@@ -19,6 +20,15 @@ export interface Registry {
   lookup(personalIds: readonly string[]): Promise<Map<string, RegistryPerson>>;
 }
 
+/** The registry table in the hub's database; lookups arriving together share one query. */
 export function embeddedRegistry(db: Db): Registry {
-  return { lookup: (ids) => lookupRegistry(db, ids) };
+  const group = createGroup<readonly string[], Map<string, RegistryPerson>>({
+    run: async (lists) => {
+      const all = await lookupRegistry(db, [...new Set(lists.flat())]);
+      return lists.map((ids) => new Map(ids.flatMap((id) => (all.has(id) ? [[id, all.get(id)!] as const] : []))));
+    },
+    maxBatch: 64,
+    concurrency: db.kind === "postgres" ? 2 : 1,
+  });
+  return { lookup: (ids) => (ids.length === 0 ? Promise.resolve(new Map()) : group.add(ids)) };
 }

@@ -7,8 +7,10 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Deps } from "../deps.ts";
 import type { FacilityRow } from "../facility/facilities-repo.ts";
 import { forbidden } from "../outcome.ts";
-import { claimSubmission, findSubmission, findSubmissionByMsgId, insertSubmission } from "./inbox-repo.ts";
-import { processSubmission, receivedAnswer, storedAnswer, type Answer, type Pipeline } from "./process.ts";
+import { claimSubmission, findSubmission, findSubmissionByMsgId, insertSubmissions, type NewSubmission } from "./inbox-repo.ts";
+import { processLoaded, processSubmission, receivedAnswer, storedAnswer, type Answer, type Pipeline } from "./process.ts";
+import { createGroup, type Group } from "../db/group.ts";
+import type { Db } from "../db/port.ts";
 import type { Channel } from "./channels/channel.ts";
 
 export const LEASE_MS = 30_000;
@@ -24,21 +26,37 @@ export interface Incoming {
 export async function acceptSubmission(deps: Deps, pipeline: Pipeline, facility: FacilityRow, inc: Incoming): Promise<Answer> {
   const submissionId = randomUUID();
   const receivedAt = deps.clock();
-  const inserted = await insertSubmission(deps.db, {
+  // Processed here, now: stored already claimed, so no worker takes it meanwhile.
+  const inline = inc.body.length <= deps.config.HOSO_SYNC_MAX_BYTES;
+  const inserted = await inboxOf(deps.db).add({
     submissionId,
     facilityId: facility.facility_id,
     channel: inc.channel.name,
     msgId: inc.msgId,
     body: inc.body,
     sha256: sha256(inc.body),
-    status: "received",
+    status: inline ? "processing" : "received",
     receivedAt,
+    ...(inline ? { leaseUntil: new Date(receivedAt.getTime() + LEASE_MS) } : {}),
     ...(inc.meta === undefined ? {} : { meta: inc.meta }),
   });
   if (!inserted) return replay(deps, pipeline, facility, inc);
   const sub = { submissionId, body: inc.body, receivedAt, meta: inc.meta };
-  if (inc.body.length > deps.config.HOSO_SYNC_MAX_BYTES) return receivedAnswer(deps, inc.channel, facility, sub);
-  return runWithinBudget(deps, pipeline, facility, inc.channel, sub);
+  if (!inline) return receivedAnswer(deps, inc.channel, facility, sub);
+  const work = processLoaded(deps, pipeline, { ...sub, facility, channel: inc.channel, attempts: 1 });
+  return withinBudget(deps, facility, inc.channel, sub, work);
+}
+
+const inboxes = new WeakMap<object, Group<NewSubmission, boolean>>();
+
+/** Submissions arriving together are stored together: one INSERT and one commit (db/group.ts). */
+function inboxOf(db: Db): Group<NewSubmission, boolean> {
+  let group = inboxes.get(db);
+  if (!group) {
+    group = createGroup({ run: (subs) => insertSubmissions(db, subs), maxBatch: 32, concurrency: db.kind === "postgres" ? 2 : 1 });
+    inboxes.set(db, group);
+  }
+  return group;
 }
 
 async function runWithinBudget(
@@ -50,13 +68,23 @@ async function runWithinBudget(
 ): Promise<Answer> {
   const id = sub.submissionId;
   if (!(await claimSubmission(deps.db, id, deps.clock(), LEASE_MS))) return waitForAnswer(deps, facility, channel, sub);
-  const work = processSubmission(deps, pipeline, id);
+  return withinBudget(deps, facility, channel, sub, processSubmission(deps, pipeline, id));
+}
+
+/** The work's answer if it comes within the budget; else "received", and the work goes on. */
+async function withinBudget(
+  deps: Deps,
+  facility: FacilityRow,
+  channel: Channel,
+  sub: { submissionId: string; body: Uint8Array; receivedAt: Date; meta?: unknown },
+  work: Promise<Answer>,
+): Promise<Answer> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), deps.config.HOSO_SYNC_BUDGET_MS);
   });
   // Past the budget the answer is "received"; the work goes on and is recorded when it finishes.
-  work.catch((err: unknown) => deps.log.error({ err, submissionId: id }, "processing failed; the worker will retry"));
+  work.catch((err: unknown) => deps.log.error({ err, submissionId: sub.submissionId }, "processing failed; the worker will retry"));
   try {
     return (await Promise.race([work, late])) ?? receivedAnswer(deps, channel, facility, sub);
   } finally {

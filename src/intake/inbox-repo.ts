@@ -2,7 +2,7 @@
  * The inbox: raw submissions, durable before any answer (design.md invariant 1), and the work
  * queue workers share through `FOR UPDATE SKIP LOCKED`.
  */
-import { sql, type Queryable } from "../db/port.ts";
+import { join, sql, type Queryable } from "../db/port.ts";
 
 export type SubmissionStatus = "received" | "processing" | "done" | "refused";
 
@@ -37,8 +37,10 @@ export interface NewSubmission {
   msgId: string | null;
   body: Uint8Array;
   sha256: string;
-  status: "received" | "refused";
+  /** `processing` with `leaseUntil`: stored already claimed by the request that will process it. */
+  status: "received" | "processing" | "refused";
   receivedAt: Date;
+  leaseUntil?: Date;
   meta?: unknown;
   httpStatus?: number;
   response?: unknown;
@@ -46,17 +48,27 @@ export interface NewSubmission {
 
 /** Inserts; with a `msgId` already taken, inserts nothing and returns null (idempotency). */
 export async function insertSubmission(db: Queryable, s: NewSubmission): Promise<string | null> {
+  return (await insertSubmissions(db, [s]))[0] ? s.submissionId : null;
+}
+
+/**
+ * Inserts several in one statement; per submission, whether it was inserted (false: its
+ * `msgId` was taken — by an earlier submission or by one before it in the same list).
+ */
+export async function insertSubmissions(db: Queryable, subs: readonly NewSubmission[]): Promise<boolean[]> {
+  const tuples = subs.map((s) => sql`(${s.submissionId}::uuid, ${s.facilityId}::uuid, ${s.channel}, ${s.msgId}, ${s.receivedAt.toISOString()}::timestamptz,
+      ${s.meta === undefined ? null : JSON.stringify(s.meta)}::jsonb, ${s.body}::bytea, ${s.sha256}, ${s.body.length}::int, ${s.status},
+      ${s.status === "processing" ? 1 : 0}::int, ${s.leaseUntil?.toISOString() ?? null}::timestamptz, ${s.httpStatus ?? null}::int,
+      ${s.response === undefined ? null : JSON.stringify(s.response)}::json,
+      ${s.status === "refused" ? s.receivedAt.toISOString() : null}::timestamptz)`);
   const rows = await db.query<{ submission_id: string }>(sql`
     INSERT INTO submissions (submission_id, facility_id, channel, msg_id, received_at, meta, body, sha256, size_bytes,
-      status, http_status, response, finished_at)
-    VALUES (${s.submissionId}, ${s.facilityId}, ${s.channel}, ${s.msgId}, ${s.receivedAt.toISOString()},
-      ${s.meta === undefined ? null : JSON.stringify(s.meta)}, ${s.body},
-      ${s.sha256}, ${s.body.length}, ${s.status}, ${s.httpStatus ?? null},
-      ${s.response === undefined ? null : JSON.stringify(s.response)},
-      ${s.status === "refused" ? s.receivedAt.toISOString() : null})
+      status, attempts, lease_until, http_status, response, finished_at)
+    VALUES ${join(tuples)}
     ON CONFLICT (msg_id) DO NOTHING
     RETURNING submission_id`);
-  return rows[0]?.submission_id ?? null;
+  const inserted = new Set(rows.map((r) => r.submission_id));
+  return subs.map((s) => inserted.has(s.submissionId));
 }
 
 export async function findSubmission(db: Queryable, id: string): Promise<SubmissionRow | null> {
@@ -100,11 +112,12 @@ export async function claimNext(db: Queryable, now: Date, leaseMs: number): Prom
   return rows[0]?.submission_id ?? null;
 }
 
-/** Locks the row inside the storing transaction; false if another processor already finished it. */
-export async function lockForFinish(tx: Queryable, id: string): Promise<boolean> {
-  const rows = await tx.query<{ status: SubmissionStatus }>(sql`
-    SELECT status FROM submissions WHERE submission_id = ${id} FOR UPDATE`);
-  return rows[0]?.status === "processing" || rows[0]?.status === "received";
+/** Locks the rows inside the storing transaction; returns those no other processor finished. */
+export async function lockForFinish(tx: Queryable, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await tx.query<{ submission_id: string; status: SubmissionStatus }>(sql`
+    SELECT submission_id, status FROM submissions WHERE submission_id = ANY(${[...ids].sort()}::uuid[])
+    ORDER BY submission_id FOR UPDATE`);
+  return new Set(rows.filter((r) => r.status === "processing" || r.status === "received").map((r) => r.submission_id));
 }
 
 export interface Finish {
@@ -117,11 +130,20 @@ export interface Finish {
 }
 
 export async function finishSubmission(tx: Queryable, id: string, f: Finish, now: Date): Promise<void> {
+  await finishSubmissions(tx, [{ id, ...f }], now);
+}
+
+export async function finishSubmissions(tx: Queryable, done: readonly (Finish & { id: string })[], now: Date): Promise<void> {
+  if (done.length === 0) return;
+  const col = <K extends keyof (Finish & { id: string })>(k: K) => done.map((d) => d[k]);
   await tx.query(sql`
-    UPDATE submissions SET status = 'done', lease_until = NULL, http_status = ${f.httpStatus},
-      response = ${JSON.stringify(f.response)}, record_count = ${f.recordCount}, accepted_count = ${f.accepted},
-      rejected_count = ${f.rejected}, review_count = ${f.review}, finished_at = ${now.toISOString()}
-    WHERE submission_id = ${id}`);
+    UPDATE submissions s SET status = 'done', lease_until = NULL, http_status = t.http_status, response = t.response::json,
+      record_count = t.record_count, accepted_count = t.accepted, rejected_count = t.rejected, review_count = t.review,
+      finished_at = ${now.toISOString()}
+    FROM unnest(${col("id")}::uuid[], ${col("httpStatus")}::int[], ${done.map((d) => JSON.stringify(d.response))}::text[],
+      ${col("recordCount")}::int[], ${col("accepted")}::int[], ${col("rejected")}::int[], ${col("review")}::int[])
+      AS t(id, http_status, response, record_count, accepted, rejected, review)
+    WHERE s.submission_id = t.id`);
 }
 
 export interface SubmissionRecordRow {

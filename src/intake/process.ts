@@ -8,12 +8,12 @@ import type { Deps } from "../deps.ts";
 import { hasErrors } from "../checkup/finding.ts";
 import type { ParseResult } from "../formats/types.ts";
 import { insertSubmissionRecords } from "../record/checkups-repo.ts";
-import { storeCheckups, type StoreItem } from "../record/store.ts";
+import { storeMany, type StoreEntry } from "../record/store.ts";
 import { findFacilityById, type FacilityRow } from "../facility/facilities-repo.ts";
 import type { Registry } from "../identity/registry.ts";
 import type { Matcher } from "../identity/matcher.ts";
 import { openReviewCases, recordMatchDecisions, settleNewPersons } from "../identity/review/intake.ts";
-import { findSubmission, finishSubmission, lockForFinish, readBody, type SubmissionRow } from "./inbox-repo.ts";
+import { findSubmission, finishSubmission, finishSubmissions, lockForFinish, readBody, type Finish, type SubmissionRow } from "./inbox-repo.ts";
 import type { RecordResult } from "./receipt.ts";
 import { decideRecords, type Checker, type Decided } from "./records.ts";
 import type { Queryable } from "../db/port.ts";
@@ -21,7 +21,8 @@ import type { StoreResult } from "../record/store.ts";
 import type { MatchResult } from "../identity/match/index.ts";
 import type { ReviewCaseInput } from "../identity/review/intake.ts";
 import { channelOf } from "./channels/index.ts";
-import type { Answer, AnswerContext, Channel, ChannelOutcome, ChannelTools } from "./channels/channel.ts";
+import type { Answer, AnswerContext, Channel, ChannelOutcome, ChannelRead, ChannelTools } from "./channels/channel.ts";
+import { createGroup, type Group } from "../db/group.ts";
 
 export type { Answer } from "./channels/channel.ts";
 
@@ -34,17 +35,42 @@ export interface Pipeline extends ChannelTools {
 
 const MAX_ATTEMPTS = 5;
 
+/** A stored submission with what processing needs of it, read back (worker) or still in hand (inline). */
+export interface Loaded {
+  submissionId: string;
+  facility: FacilityRow;
+  channel: Channel;
+  body: Uint8Array;
+  receivedAt: Date;
+  meta: unknown;
+  attempts: number;
+}
+
+/** The worker's way in (and a replay's): reads the submission back, then processes it. */
 export async function processSubmission(deps: Deps, pipeline: Pipeline, submissionId: string): Promise<Answer> {
   const sub = (await findSubmission(deps.db, submissionId))!;
   if (sub.status === "done") return storedAnswer(sub);
-  const channel = channelOf(sub.channel);
   const facility = (await findFacilityById(deps.db, sub.facility_id))!;
   const body = await readBody(deps.db, submissionId);
-  const ctx: AnswerContext = { submissionId, facility, body, receivedAt: new Date(sub.received_at), meta: sub.meta };
-  if (sub.attempts > MAX_ATTEMPTS) return finishWith(deps, sub, channel.answer(deps, ctx, { kind: "gave-up" }));
+  return processLoaded(deps, pipeline, {
+    submissionId,
+    facility,
+    channel: channelOf(sub.channel),
+    body,
+    receivedAt: new Date(sub.received_at),
+    meta: sub.meta,
+    attempts: sub.attempts,
+  });
+}
+
+/** Reads, checks and links (no writes), then stores through the group commit (finishJobs). */
+export async function processLoaded(deps: Deps, pipeline: Pipeline, sub: Loaded): Promise<Answer> {
+  const { submissionId, facility, channel, body } = sub;
+  const ctx: AnswerContext = { submissionId, facility, body, receivedAt: sub.receivedAt, meta: sub.meta };
+  if (sub.attempts > MAX_ATTEMPTS) return finishWith(deps, submissionId, channel.answer(deps, ctx, { kind: "gave-up" }));
 
   const read = await channel.read(body, deps, pipeline, sub.meta);
-  if (hasErrors(read.findings)) return finishWith(deps, sub, channel.answer(deps, ctx, { kind: "invalid", findings: read.findings }));
+  if (hasErrors(read.findings)) return finishWith(deps, submissionId, channel.answer(deps, ctx, { kind: "invalid", findings: read.findings }));
   const decided = await decideRecords(read.records, {
     facility,
     envelopeFacilityId: read.facilityId,
@@ -54,44 +80,93 @@ export async function processSubmission(deps: Deps, pipeline: Pipeline, submissi
     registry: pipeline.registry,
     matcher: pipeline.matcher,
   });
-
-  return deps.db.transaction(async (tx) => {
-    if (!(await lockForFinish(tx, submissionId))) return storedAnswer((await findSubmission(tx, submissionId))!);
-    const toStore = decided.flatMap((d, i) =>
-      d.route ? [{ i, item: { record: d.record, findings: d.findings, kind: read.kinds?.get(d.record.index) ?? "checkup", ...d.route } satisfies StoreItem }] : [],
-    );
-    const stored = await storeCheckups(tx, { facilityId: facility.facility_id, submissionId }, toStore.map((s) => s.item));
-    const byIndex = new Map(toStore.map((s, k) => [s.i, stored[k]!]));
-    await settleIdentity(tx, deps, facility, decided, byIndex);
-    const results: RecordResult[] = decided.map((d, i) => {
-      const s = byIndex.get(i);
-      // A person the matcher found new (no ID: a passport, a newborn) is settled, not waiting.
-      const outcome = !s ? "rejected" : s.outcome === "review" && d.route?.newPerson ? "accepted" : s.outcome;
-      return { index: d.record.index, ma_lk: d.record.maLk, outcome, version: s?.version ?? null, findings: d.findings };
-    });
-    await insertSubmissionRecords(tx, results.map((r, i) => {
-      const s = byIndex.get(i);
-      return [submissionId, r.index, r.ma_lk, r.outcome, s?.personId ?? null, s?.checkupId ?? null, r.version, JSON.stringify(r.findings)];
-    }));
-    for (const r of results) deps.metrics.records.inc({ outcome: r.outcome });
-    const answer = channel.answer(deps, ctx, { kind: "done", results, findings: read.findings, read });
-    const count = (o: RecordResult["outcome"][]) => results.filter((r) => o.includes(r.outcome)).length;
-    await finishSubmission(tx, submissionId, {
-      httpStatus: answer.httpStatus,
-      response: answer.body,
-      recordCount: results.length,
-      accepted: count(["accepted", "unchanged"]),
-      rejected: count(["rejected"]),
-      review: count(["review"]),
-    }, deps.clock());
-    return answer;
-  });
+  return finisherOf(deps).add({ deps, channel, ctx, read, decided });
 }
 
-async function finishWith(deps: Deps, sub: SubmissionRow, answer: Answer): Promise<Answer> {
+interface FinishJob {
+  deps: Deps;
+  channel: Channel;
+  ctx: AnswerContext;
+  read: ChannelRead;
+  decided: Decided[];
+}
+
+const finishers = new WeakMap<object, Group<FinishJob, Answer>>();
+
+/** One group commit per database: concurrent submissions are stored together (db/group.ts). */
+function finisherOf(deps: Deps): Group<FinishJob, Answer> {
+  let group = finishers.get(deps.db);
+  if (!group) {
+    group = createGroup({ run: finishJobs, maxBatch: 32, concurrency: deps.db.kind === "postgres" ? 2 : 1 });
+    finishers.set(deps.db, group);
+  }
+  return group;
+}
+
+/**
+ * Stores the records of several processed submissions and records their answers, all in one
+ * transaction, so a crash leaves either nothing or everything and a later attempt finishes the
+ * job. A submission another processor finished meanwhile gets the answer stored for it.
+ */
+async function finishJobs(jobs: FinishJob[]): Promise<Answer[]> {
+  const { db, clock, metrics } = jobs[0]!.deps;
+  const answers = await db.transaction(async (tx) => {
+    const live = await lockForFinish(tx, jobs.map((j) => j.ctx.submissionId));
+    const active = jobs.filter((j) => live.has(j.ctx.submissionId));
+    const toStore = active.flatMap((job) =>
+      job.decided.flatMap((d, i) =>
+        d.route
+          ? [{ job, i, entry: { record: d.record, findings: d.findings, kind: job.read.kinds?.get(d.record.index) ?? "checkup", ...d.route,
+              facilityId: job.ctx.facility.facility_id, submissionId: job.ctx.submissionId } satisfies StoreEntry }]
+          : [],
+      ),
+    );
+    const stored = await storeMany(tx, toStore.map((s) => s.entry));
+    const storedOf = new Map(active.map((j) => [j, new Map<number, StoreResult>()]));
+    toStore.forEach((s, k) => storedOf.get(s.job)!.set(s.i, stored[k]!));
+    await settleIdentity(tx, clock(), active.map((j) => ({ facility: j.ctx.facility, decided: j.decided, stored: storedOf.get(j)! })));
+
+    const recordRows: unknown[][] = [];
+    const finishes: (Finish & { id: string })[] = [];
+    const out = new Map<FinishJob, { answer: Answer; results: RecordResult[] }>();
+    for (const job of active) {
+      const byIndex = storedOf.get(job)!;
+      const id = job.ctx.submissionId;
+      const results: RecordResult[] = job.decided.map((d, i) => {
+        const s = byIndex.get(i);
+        // A person the matcher found new (no ID: a passport, a newborn) is settled, not waiting.
+        const outcome = !s ? "rejected" : s.outcome === "review" && d.route?.newPerson ? "accepted" : s.outcome;
+        return { index: d.record.index, ma_lk: d.record.maLk, outcome, version: s?.version ?? null, findings: d.findings };
+      });
+      results.forEach((r, i) => {
+        const s = byIndex.get(i);
+        recordRows.push([id, r.index, r.ma_lk, r.outcome, s?.personId ?? null, s?.checkupId ?? null, r.version, JSON.stringify(r.findings)]);
+      });
+      const answer = job.channel.answer(job.deps, job.ctx, { kind: "done", results, findings: job.read.findings, read: job.read });
+      const count = (o: RecordResult["outcome"][]) => results.filter((r) => o.includes(r.outcome)).length;
+      finishes.push({
+        id,
+        httpStatus: answer.httpStatus,
+        response: answer.body,
+        recordCount: results.length,
+        accepted: count(["accepted", "unchanged"]),
+        rejected: count(["rejected"]),
+        review: count(["review"]),
+      });
+      out.set(job, { answer, results });
+    }
+    await insertSubmissionRecords(tx, recordRows);
+    await finishSubmissions(tx, finishes, clock());
+    return out;
+  });
+  for (const { results } of answers.values()) for (const r of results) metrics.records.inc({ outcome: r.outcome });
+  return Promise.all(jobs.map(async (j) => answers.get(j)?.answer ?? storedAnswer((await findSubmission(db, j.ctx.submissionId))!)));
+}
+
+async function finishWith(deps: Deps, submissionId: string, answer: Answer): Promise<Answer> {
   return deps.db.transaction(async (tx) => {
-    if (!(await lockForFinish(tx, sub.submission_id))) return storedAnswer((await findSubmission(tx, sub.submission_id))!);
-    await finishSubmission(tx, sub.submission_id, { httpStatus: answer.httpStatus, response: answer.body, recordCount: 0, accepted: 0, rejected: 0, review: 0 }, deps.clock());
+    if (!(await lockForFinish(tx, [submissionId])).has(submissionId)) return storedAnswer((await findSubmission(tx, submissionId))!);
+    await finishSubmission(tx, submissionId, { httpStatus: answer.httpStatus, response: answer.body, recordCount: 0, accepted: 0, rejected: 0, review: 0 }, deps.clock());
     return answer;
   });
 }
@@ -112,27 +187,27 @@ export type { ChannelOutcome };
  * breakdown; its "new person" settles the provisional person as unregistered; everything else that
  * waits opens a review case — except records waiting for the registry itself, which relink first.
  */
-async function settleIdentity(
+export async function settleIdentity(
   tx: Queryable,
-  deps: Deps,
-  facility: FacilityRow,
-  decided: readonly Decided[],
-  stored: ReadonlyMap<number, StoreResult>,
+  now: Date,
+  submissions: readonly { facility: FacilityRow; decided: readonly Decided[]; stored: ReadonlyMap<number, StoreResult> }[],
 ): Promise<void> {
   const links: { checkupId: string; match: MatchResult }[] = [];
   const fresh: { personId: string; checkupId: string; match: MatchResult }[] = [];
   const cases: ReviewCaseInput[] = [];
-  decided.forEach((d, i) => {
-    const s = stored.get(i);
-    if (!s || s.outcome === "unchanged" || !d.route) return;
-    const { match, identityReason, newPerson, linkedTo } = d.route;
-    if (linkedTo && match) links.push({ checkupId: s.checkupId, match });
-    else if (newPerson && match) fresh.push({ personId: s.personId, checkupId: s.checkupId, match });
-    else if (s.outcome === "review" && identityReason && identityReason !== "registry-unavailable") {
-      cases.push({ personId: s.personId, checkupId: s.checkupId, facilityId: facility.facility_id, provinceCode: facility.province_code, reason: identityReason, match });
-    }
-  });
+  for (const { facility, decided, stored } of submissions) {
+    decided.forEach((d, i) => {
+      const s = stored.get(i);
+      if (!s || s.outcome === "unchanged" || !d.route) return;
+      const { match, identityReason, newPerson, linkedTo } = d.route;
+      if (linkedTo && match) links.push({ checkupId: s.checkupId, match });
+      else if (newPerson && match) fresh.push({ personId: s.personId, checkupId: s.checkupId, match });
+      else if (s.outcome === "review" && identityReason && identityReason !== "registry-unavailable") {
+        cases.push({ personId: s.personId, checkupId: s.checkupId, facilityId: facility.facility_id, provinceCode: facility.province_code, reason: identityReason, match });
+      }
+    });
+  }
   await recordMatchDecisions(tx, links);
   await settleNewPersons(tx, fresh);
-  await openReviewCases(tx, cases, deps.clock());
+  await openReviewCases(tx, cases, now);
 }

@@ -150,6 +150,23 @@ describe("push: idempotency and versions", () => {
     await Promise.all(variants.map((xml) => push(hub, xml)));
     expect(await count(hub, "checkups", "ma_lk = 'RACE-1'")).toBe(5);
     expect(await count(hub, "checkups", "ma_lk = 'RACE-1' AND status = 'current'")).toBe(1);
+    const versions = await hub.deps.db.query<{ version: number }>({ text: "SELECT version FROM checkups WHERE ma_lk = 'RACE-1' ORDER BY version", values: [] });
+    expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("gives each of many pushes arriving together its own outcome: good, bad, unchanged, same person twice", async () => {
+    const good = Array.from({ length: 12 }, (_, i) => envelope([buildCheckup({ maLk: `TOGETHER-${i}` })]));
+    const bad = envelope([buildCheckup({ maLk: "TOGETHER-BAD", facilityCode: "79001", facilityGln: null })]);
+    await push(hub, envelope([buildCheckup({ maLk: "TOGETHER-SAME" })]));
+    const same = envelope([buildCheckup({ maLk: "TOGETHER-SAME" })]);
+    const replies = await Promise.all([...good, bad, same].map((xml) => push(hub, xml)));
+    expect(replies.slice(0, 12).map((r) => r.data.records[0]!.outcome)).toEqual(Array(12).fill("accepted"));
+    expect(replies.slice(0, 12).map((r) => r.data.records[0]!.ma_lk)).toEqual(good.map((_, i) => `TOGETHER-${i}`));
+    expect(replies[12]!.data.records[0]).toMatchObject({ ma_lk: "TOGETHER-BAD", outcome: "rejected" });
+    expect(replies[13]!.data.records[0]).toMatchObject({ ma_lk: "TOGETHER-SAME", outcome: "unchanged" });
+    // The same registry person in twelve pushes at once: one person row, twelve check-ups.
+    expect(await count(hub, "checkups", "ma_lk LIKE 'TOGETHER-%' AND person_id = (SELECT person_id FROM persons WHERE personal_id = '001090012345')")).toBe(13);
+    expect(await count(hub, "submissions", "status <> 'done'")).toBe(0);
   });
 
   it("retracts a check-up: entered-in-error, kept in history", async () => {

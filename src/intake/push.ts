@@ -8,39 +8,42 @@ import type { Deps } from "../deps.ts";
 import type { Principal } from "../access/tokens.ts";
 import { finding, type Finding } from "../checkup/finding.ts";
 import { forbidden, type LocalText } from "../outcome.ts";
-import { findFacilityById, listKeys, type FacilityRow } from "../facility/facilities-repo.ts";
+import { findFacilityById, findFacilityWithKeys, type FacilityRow } from "../facility/facilities-repo.ts";
 import { insertSubmission } from "./inbox-repo.ts";
 import type { Answer, Pipeline } from "./process.ts";
 import { readPushBody, type PushEnvelope } from "./push-envelope.ts";
 import { hubReceipt, RES_CODES, type ResCode } from "./receipt.ts";
 import { verifyPush } from "./signature.ts";
 import { acceptSubmission, sha256 } from "./accept.ts";
-import { kskPush } from "./channels/ksk-push.ts";
+import { kskPush, rememberEnvelope } from "./channels/ksk-push.ts";
 
 export { LEASE_MS } from "./accept.ts";
 
 export async function activeFacility(deps: Deps, who: Principal): Promise<FacilityRow> {
   const facility = who.facilityId ? await findFacilityById(deps.db, who.facilityId) : null;
-  if (!facility?.active) {
-    return forbidden("PUSH-FACILITY-INACTIVE", { vi: "Cơ sở không còn hoạt động trên hệ thống.", en: "The facility is not active." });
-  }
-  return facility;
+  return facility?.active ? facility : refuseInactive();
 }
 
+const refuseInactive = (): never =>
+  forbidden("PUSH-FACILITY-INACTIVE", { vi: "Cơ sở không còn hoạt động trên hệ thống.", en: "The facility is not active." });
+
 export async function receivePush(deps: Deps, pipeline: Pipeline, who: Principal, body: Buffer): Promise<Answer> {
-  const facility = await activeFacility(deps, who);
+  const found = who.facilityId ? await findFacilityWithKeys(deps.db, who.facilityId) : null;
+  if (!found?.active) return refuseInactive();
+  const { keys, ...facility } = found;
   const read = readPushBody(body.toString("utf8"), deps.config.HOSO_RECEIVER_IDS);
   if ("findings" in read) {
     const missingSig = read.findings.every((f) => f.code === RES_CODES.signatureMissing);
     return refuse(deps, facility, body, null, 400, missingSig ? RES_CODES.signatureMissing : RES_CODES.invalid, MESSAGES.invalid, read.findings);
   }
   const env = read.envelope;
-  const problem = await envelopeProblem(deps, facility, env);
+  const problem = envelopeProblem(facility, keys, env);
   if (problem) return refuse(deps, facility, body, env, problem.http, problem.resCode, problem.message, [problem.finding]);
+  rememberEnvelope(body, env);
   return acceptSubmission(deps, pipeline, facility, { channel: kskPush, msgId: env.header.msg_id, body });
 }
 
-async function envelopeProblem(deps: Deps, facility: FacilityRow, env: PushEnvelope) {
+function envelopeProblem(facility: FacilityRow, keys: readonly string[], env: PushEnvelope) {
   const sender = env.header.sender_id;
   if (sender !== facility.gln && sender !== facility.code) {
     return {
@@ -50,8 +53,7 @@ async function envelopeProblem(deps: Deps, facility: FacilityRow, env: PushEnvel
       finding: finding("PUSH-SENDER-MISMATCH", "error", "header/sender_id", "sender_id không phải cơ sở đã đăng nhập.", "sender_id is not the signed-in facility."),
     };
   }
-  const keys = await listKeys(deps.db, facility.facility_id, true);
-  if (!keys.some((k) => verifyPush(k.public_key_pem, env.headerJson, env.data, env.signature))) {
+  if (!keys.some((pem) => verifyPush(pem, env.headerJson, env.data, env.signature))) {
     return {
       http: 401,
       resCode: RES_CODES.signatureInvalid,

@@ -14,9 +14,23 @@ export function signPush(key: KeyObject | string, headerJson: string, data: stri
   return createSign("RSA-SHA256").update(signingString(headerJson, data)).sign(key, "base64");
 }
 
+/** Parsed public keys by their PEM text (parsing costs more than the verification itself). */
+const parsedKeys = new Map<string, KeyObject>();
+const MAX_PARSED_KEYS = 10_000;
+
+function publicKeyOf(pem: string): KeyObject {
+  let key = parsedKeys.get(pem);
+  if (!key) {
+    key = createPublicKey(pem);
+    if (parsedKeys.size >= MAX_PARSED_KEYS) parsedKeys.clear();
+    parsedKeys.set(pem, key);
+  }
+  return key;
+}
+
 export function verifyPush(publicKeyPem: string, headerJson: string, data: string, signature: string): boolean {
   try {
-    const key = createPublicKey(publicKeyPem);
+    const key = publicKeyOf(publicKeyPem);
     return createVerify("RSA-SHA256").update(signingString(headerJson, data)).verify(key, signature, "base64");
   } catch {
     return false;

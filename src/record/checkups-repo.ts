@@ -4,6 +4,24 @@
  */
 import { insertMany, sql, type Queryable } from "../db/port.ts";
 
+/** One (facility, MA_LK) key: the row in `checkup_keys` that orders concurrent re-pushes. */
+export interface CheckupKey {
+  facilityId: string;
+  maLk: string;
+}
+
+export const keyOf = (k: CheckupKey): string => `${k.facilityId}\u0000${k.maLk}`;
+
+/** Keys in one order for every writer (lock order: facility, then MA_LK), so writers never deadlock. */
+export const byKey = (a: CheckupKey, b: CheckupKey): number =>
+  a.facilityId < b.facilityId ? -1 : a.facilityId > b.facilityId ? 1 : a.maLk < b.maLk ? -1 : a.maLk > b.maLk ? 1 : 0;
+
+export interface Claim extends CheckupKey {
+  personId: string;
+  checkupId: string;
+  contentSha256: string;
+}
+
 export interface KeyClaim {
   /** New version number, or null when the content is unchanged (nothing to store). */
   version: number | null;
@@ -12,49 +30,69 @@ export interface KeyClaim {
 }
 
 /**
- * Claims the next version of (facility, MA_LK) for `checkupId` unless the current content has the
- * same hash. The row lock taken here is held until the transaction ends.
+ * Claims the next version of each key for its `checkupId` unless the current content has the
+ * same hash — one statement for all; the keys must be distinct. The row locks taken here are
+ * held until the transaction ends. Returns the claims by `keyOf`.
  */
-export async function claimVersion(
-  tx: Queryable,
-  k: { facilityId: string; maLk: string; personId: string; checkupId: string; contentSha256: string },
-): Promise<KeyClaim> {
-  const rows = await tx.query<{ version: number }>(sql`
+export async function claimVersions(tx: Queryable, claims: readonly Claim[]): Promise<Map<string, KeyClaim>> {
+  const out = new Map<string, KeyClaim>();
+  if (claims.length === 0) return out;
+  const sorted = [...claims].sort(byKey);
+  const col = <K extends keyof Claim>(k: K) => sorted.map((c) => c[k]);
+  const rows = await tx.query<{ facility_id: string; ma_lk: string; version: number }>(sql`
     INSERT INTO checkup_keys (facility_id, ma_lk, version, person_id, checkup_id, content_sha256)
-    VALUES (${k.facilityId}, ${k.maLk}, 1, ${k.personId}, ${k.checkupId}, ${k.contentSha256})
+    SELECT f, m, 1, p, c, h
+    FROM unnest(${col("facilityId")}::uuid[], ${col("maLk")}::text[], ${col("personId")}::uuid[], ${col("checkupId")}::uuid[],
+      ${col("contentSha256")}::text[]) AS t(f, m, p, c, h)
     ON CONFLICT (facility_id, ma_lk) DO UPDATE
       SET version = checkup_keys.version + 1, person_id = EXCLUDED.person_id, checkup_id = EXCLUDED.checkup_id,
           content_sha256 = EXCLUDED.content_sha256, retracted = false, updated_at = now()
       WHERE checkup_keys.content_sha256 <> EXCLUDED.content_sha256 OR checkup_keys.retracted
-    RETURNING version`);
-  if (rows[0]) return { version: rows[0].version, checkupId: k.checkupId, personId: k.personId };
-  const current = await tx.query<{ version: number; checkup_id: string; person_id: string }>(sql`
-    SELECT version, checkup_id, person_id FROM checkup_keys WHERE facility_id = ${k.facilityId} AND ma_lk = ${k.maLk}`);
-  const c = current[0]!;
-  return { version: null, checkupId: c.checkup_id, personId: c.person_id };
+    RETURNING facility_id, ma_lk, version`);
+  const claimed = new Map(rows.map((r) => [keyOf({ facilityId: r.facility_id, maLk: r.ma_lk }), r.version]));
+  const unchanged: Claim[] = [];
+  for (const c of sorted) {
+    const version = claimed.get(keyOf(c));
+    if (version === undefined) unchanged.push(c);
+    else out.set(keyOf(c), { version, checkupId: c.checkupId, personId: c.personId });
+  }
+  if (unchanged.length > 0) {
+    const current = await tx.query<{ facility_id: string; ma_lk: string; checkup_id: string; person_id: string }>(sql`
+      SELECT k.facility_id, k.ma_lk, k.checkup_id, k.person_id
+      FROM checkup_keys k JOIN unnest(${unchanged.map((c) => c.facilityId)}::uuid[], ${unchanged.map((c) => c.maLk)}::text[]) AS t(f, m)
+        ON k.facility_id = t.f AND k.ma_lk = t.m`);
+    for (const c of current) out.set(keyOf({ facilityId: c.facility_id, maLk: c.ma_lk }), { version: null, checkupId: c.checkup_id, personId: c.person_id });
+  }
+  return out;
 }
 
 export interface CurrentKey {
+  facility_id: string;
   ma_lk: string;
   person_id: string;
   person_kind: "registry" | "provisional" | "unregistered";
 }
 
-export async function currentKeys(tx: Queryable, facilityId: string, maLks: readonly string[]): Promise<Map<string, CurrentKey>> {
-  if (maLks.length === 0) return new Map();
+/** The current person of each key that exists, locked (by `keyOf`). */
+export async function currentKeys(tx: Queryable, keys: readonly CheckupKey[]): Promise<Map<string, CurrentKey>> {
+  if (keys.length === 0) return new Map();
   const rows = await tx.query<CurrentKey>(sql`
-    SELECT k.ma_lk, k.person_id, p.kind AS person_kind FROM checkup_keys k JOIN persons p ON p.person_id = k.person_id
-    WHERE k.facility_id = ${facilityId} AND k.ma_lk = ANY(${[...maLks]}::text[])
-    ORDER BY k.ma_lk
+    SELECT k.facility_id, k.ma_lk, k.person_id, p.kind AS person_kind
+    FROM checkup_keys k JOIN persons p ON p.person_id = k.person_id
+    JOIN unnest(${keys.map((k) => k.facilityId)}::uuid[], ${keys.map((k) => k.maLk)}::text[]) AS t(f, m)
+      ON k.facility_id = t.f AND k.ma_lk = t.m
+    ORDER BY k.facility_id, k.ma_lk
     FOR UPDATE OF k`); // the same lock order as identity moves: the two serialise, never race
-  return new Map(rows.map((r) => [r.ma_lk, r]));
+  return new Map(rows.map((r) => [keyOf({ facilityId: r.facility_id, maLk: r.ma_lk }), r]));
 }
 
-/** Marks every other current version of the key superseded. */
-export async function supersedeOthers(tx: Queryable, facilityId: string, maLk: string, keepCheckupId: string): Promise<void> {
+/** Marks every other current version of each key superseded. */
+export async function supersedeOthers(tx: Queryable, keeps: readonly (CheckupKey & { keepCheckupId: string })[]): Promise<void> {
+  if (keeps.length === 0) return;
   await tx.query(sql`
-    UPDATE checkups SET status = 'superseded', status_changed_at = now()
-    WHERE facility_id = ${facilityId} AND ma_lk = ${maLk} AND status = 'current' AND checkup_id <> ${keepCheckupId}`);
+    UPDATE checkups c SET status = 'superseded', status_changed_at = now()
+    FROM unnest(${keeps.map((k) => k.facilityId)}::uuid[], ${keeps.map((k) => k.maLk)}::text[], ${keeps.map((k) => k.keepCheckupId)}::uuid[]) AS t(f, m, keep)
+    WHERE c.facility_id = t.f AND c.ma_lk = t.m AND c.status = 'current' AND c.checkup_id <> t.keep`);
 }
 
 export interface CheckupInsert {

@@ -2,20 +2,36 @@ import { randomUUID } from "node:crypto";
 import { insertMany, sql, type Queryable } from "../db/port.ts";
 import type { RegistryPerson } from "../identity/registry.ts";
 
-/** Person rows for registry-linked citizens, created on first sight; returns personal ID → person_id. */
+/**
+ * Person rows for registry-linked citizens, created on first sight; returns personal ID →
+ * person_id. One statement inserts the new ones and reads the others; a person another
+ * transaction inserted meanwhile (invisible to that statement's snapshot) is read after.
+ */
 export async function ensureRegistryPersons(tx: Queryable, people: readonly RegistryPerson[]): Promise<Map<string, string>> {
-  const unique = [...new Map(people.map((p) => [p.personalId, p])).values()];
+  const unique = [...new Map(people.map((p) => [p.personalId, p])).values()].sort((a, b) => (a.personalId < b.personalId ? -1 : 1));
   if (unique.length === 0) return new Map();
-  await insertMany(
-    tx,
-    "persons",
-    ["person_id", "personal_id", "kind", "full_name", "birth_date", "sex", "province_code", "commune_code"],
-    unique.map((p) => [randomUUID(), p.personalId, "registry", p.fullName, p.birthDate, p.sex, p.provinceCode, p.communeCode]),
-    "ON CONFLICT (personal_id) DO NOTHING",
-  );
+  const col = <K extends keyof RegistryPerson>(k: K) => unique.map((p) => p[k]);
   const rows = await tx.query<{ person_id: string; personal_id: string }>(sql`
-    SELECT person_id, personal_id FROM persons WHERE personal_id = ANY(${unique.map((p) => p.personalId)}::text[])`);
-  return new Map(rows.map((r) => [r.personal_id, r.person_id]));
+    WITH input AS (
+      SELECT * FROM unnest(${unique.map(() => randomUUID())}::uuid[], ${col("personalId")}::text[], ${col("fullName")}::text[],
+        ${col("birthDate")}::date[], ${col("sex")}::text[], ${col("provinceCode")}::text[], ${col("communeCode")}::text[])
+        AS t(person_id, personal_id, full_name, birth_date, sex, province_code, commune_code)),
+    added AS (
+      INSERT INTO persons (person_id, personal_id, kind, full_name, birth_date, sex, province_code, commune_code)
+      SELECT person_id, personal_id, 'registry', full_name, birth_date, sex, province_code, commune_code FROM input
+      ON CONFLICT (personal_id) DO NOTHING
+      RETURNING person_id, personal_id)
+    SELECT person_id, personal_id FROM added
+    UNION ALL
+    SELECT p.person_id, p.personal_id FROM persons p JOIN input i ON p.personal_id = i.personal_id`);
+  const found = new Map(rows.map((r) => [r.personal_id, r.person_id]));
+  const missing = unique.filter((p) => !found.has(p.personalId)).map((p) => p.personalId);
+  if (missing.length > 0) {
+    const late = await tx.query<{ person_id: string; personal_id: string }>(sql`
+      SELECT person_id, personal_id FROM persons WHERE personal_id = ANY(${missing}::text[])`);
+    for (const r of late) found.set(r.personal_id, r.person_id);
+  }
+  return found;
 }
 
 export interface ProvisionalPerson {

@@ -9,14 +9,17 @@ import type { CheckupRecord } from "../checkup/model.ts";
 import type { Finding } from "../checkup/finding.ts";
 import type { RegistryPerson } from "../identity/registry.ts";
 import {
-  claimVersion,
+  byKey,
+  claimVersions,
   currentKeys,
+  keyOf,
   insertCheckups,
   insertConditions,
   insertEvents,
   insertObservations,
   supersedeOthers,
   type CheckupInsert,
+  type CheckupKey,
 } from "./checkups-repo.ts";
 import { ensureRegistryPersons, insertProvisionalPersons, type ProvisionalPerson } from "./persons-repo.ts";
 
@@ -39,90 +42,125 @@ export interface StoreResult {
   version: number | null;
 }
 
+/** A record to store with the submission it came in and the facility that sent it. */
+export interface StoreEntry extends StoreItem {
+  facilityId: string;
+  submissionId: string;
+}
+
+/** The records of one submission. */
 export async function storeCheckups(
   tx: Queryable,
   ctx: { facilityId: string; submissionId: string },
   items: readonly StoreItem[],
 ): Promise<StoreResult[]> {
+  return storeMany(tx, items.map((item) => ({ ...item, ...ctx })));
+}
+
+/**
+ * The records of any number of submissions (group commit, process.ts) in a fixed number of
+ * statements. A key that appears twice (two pushes of one check-up in one group) is claimed in
+ * rounds, first occurrence first, so the second supersedes the first as if pushed after it.
+ */
+export async function storeMany(tx: Queryable, items: readonly StoreEntry[]): Promise<StoreResult[]> {
   const personIds = await ensureRegistryPersons(tx, items.flatMap((i) => (i.linkedTo ? [i.linkedTo] : [])));
-  const existing = await currentKeys(tx, ctx.facilityId, items.map((i) => i.record.maLk!));
+  const keyed = items.map((item) => ({ facilityId: item.facilityId, maLk: item.record.maLk! }));
+  const existing = await currentKeys(tx, uniqueKeys(keyed));
   const provisional: ProvisionalPerson[] = [];
   // A re-sent record that does not link by itself stays with the key's current person: the
   // provisional one still waiting, or whoever a steward settled it on (then it counts as linked).
-  const settled = (item: StoreItem) => {
-    const prior = item.linkedTo ? undefined : existing.get(item.record.maLk!);
+  const settled = (i: number) => {
+    const prior = items[i]!.linkedTo ? undefined : existing.get(keyOf(keyed[i]!));
     return prior !== undefined && prior.person_kind !== "provisional";
   };
-  const personFor = (item: StoreItem): string => {
+  const newPersonOf = new Map<string, string>();
+  const personFor = (item: StoreEntry, i: number): string => {
     if (item.linkedTo) return personIds.get(item.linkedTo.personalId)!;
-    const prior = existing.get(item.record.maLk!);
+    const prior = existing.get(keyOf(keyed[i]!));
     if (prior) return prior.person_id;
+    const k = keyOf(keyed[i]!);
+    const already = newPersonOf.get(k);
+    if (already) return already;
     const p = item.record.patient;
     const personId = randomUUID();
+    newPersonOf.set(k, personId);
     provisional.push({ personId, fullName: p.fullName, birthDate: p.birthDate?.iso.slice(0, 10) ?? null, sex: p.sex, provinceCode: p.provinceCode, communeCode: p.communeCode });
     return personId;
   };
-  const planned = items.map((item) => ({ item, personId: personFor(item) }));
+  const planned = items.map((item, i) => ({ item, personId: personFor(item, i), checkupId: randomUUID(), key: keyed[i]! }));
   await insertProvisionalPersons(tx, provisional);
 
-  // Claim keys in MA_LK order so two submissions touching the same keys cannot deadlock.
-  const order = [...planned.keys()].sort((a, b) => (planned[a]!.item.record.maLk! < planned[b]!.item.record.maLk! ? -1 : 1));
   const results: StoreResult[] = new Array<StoreResult>(planned.length);
   const checkups: CheckupInsert[] = [];
   const observations: unknown[][] = [];
   const conditions: unknown[][] = [];
   const events: { personId: string; checkupId: string; kind: string }[] = [];
-  for (const i of order) {
-    const { item, personId } = planned[i]!;
-    const r = item.record;
-    const claim = await claimVersion(tx, {
-      facilityId: ctx.facilityId,
-      maLk: r.maLk!,
-      personId,
-      checkupId: randomUUID(),
-      contentSha256: contentHash(r),
-    });
-    const identity = item.linkedTo || settled(item) ? "linked" : "review";
-    if (claim.version === null) {
-      results[i] = { outcome: "unchanged", personId: claim.personId, checkupId: claim.checkupId, version: null };
-      continue;
+  const latest = new Map<string, CheckupKey & { keepCheckupId: string }>(); // the version each key keeps current
+  for (const round of rounds(planned.map((p) => keyOf(p.key)))) {
+    const claims = await claimVersions(tx, round.map((i) => ({ ...planned[i]!.key, personId: planned[i]!.personId, checkupId: planned[i]!.checkupId, contentSha256: contentHash(planned[i]!.item.record) })));
+    for (const i of round) {
+      const { item, personId, key } = planned[i]!;
+      const r = item.record;
+      const claim = claims.get(keyOf(key))!;
+      if (claim.version === null) {
+        results[i] = { outcome: "unchanged", personId: claim.personId, checkupId: claim.checkupId, version: null };
+        continue;
+      }
+      const identity = item.linkedTo || settled(i) ? "linked" : "review";
+      results[i] = { outcome: identity === "linked" ? "accepted" : "review", personId, checkupId: claim.checkupId, version: claim.version };
+      if (claim.version > 1) latest.set(keyOf(key), { ...key, keepCheckupId: claim.checkupId });
+      const examDate = r.examTime?.iso.slice(0, 10) ?? null;
+      checkups.push({
+        personId,
+        checkupId: claim.checkupId,
+        facilityId: item.facilityId,
+        maLk: r.maLk!,
+        version: claim.version,
+        identityStatus: identity,
+        identityReason: item.identityReason,
+        kind: item.kind,
+        submissionId: item.submissionId,
+        examTime: r.examTime ? r.examTime.iso.replace("T", " ") : null,
+        examDate,
+        ageGroup: r.ageGroup,
+        formType: r.formType,
+        healthClass: r.conclusion.healthClass,
+        targetGroups: r.targetGroups,
+        fundingSource: r.fundingSource,
+        late: item.late,
+        record: r,
+        findings: item.findings,
+      });
+      r.observations.forEach((o, seq) =>
+        observations.push([personId, claim.checkupId, seq, o.key, o.loinc, o.category, o.serviceCode, o.localCode, o.name,
+          o.valueRaw, o.unitRaw, o.value, o.unit, o.valueText, o.interpretation, o.flags, examDate]),
+      );
+      r.conditions.forEach((c, seq) => conditions.push([personId, claim.checkupId, seq, c.icd10, c.text, c.kind]));
+      events.push({ personId, checkupId: claim.checkupId, kind: claim.version > 1 ? "checkup.corrected" : "checkup.created" });
     }
-    if (claim.version > 1) await supersedeOthers(tx, ctx.facilityId, r.maLk!, claim.checkupId);
-    results[i] = { outcome: identity === "linked" ? "accepted" : "review", personId, checkupId: claim.checkupId, version: claim.version };
-    const examDate = r.examTime?.iso.slice(0, 10) ?? null;
-    checkups.push({
-      personId,
-      checkupId: claim.checkupId,
-      facilityId: ctx.facilityId,
-      maLk: r.maLk!,
-      version: claim.version,
-      identityStatus: identity,
-      identityReason: item.identityReason,
-      kind: item.kind,
-      submissionId: ctx.submissionId,
-      examTime: r.examTime ? r.examTime.iso.replace("T", " ") : null,
-      examDate,
-      ageGroup: r.ageGroup,
-      formType: r.formType,
-      healthClass: r.conclusion.healthClass,
-      targetGroups: r.targetGroups,
-      fundingSource: r.fundingSource,
-      late: item.late,
-      record: r,
-      findings: item.findings,
-    });
-    r.observations.forEach((o, seq) =>
-      observations.push([personId, claim.checkupId, seq, o.key, o.loinc, o.category, o.serviceCode, o.localCode, o.name,
-        o.valueRaw, o.unitRaw, o.value, o.unit, o.valueText, o.interpretation, o.flags, examDate]),
-    );
-    r.conditions.forEach((c, seq) => conditions.push([personId, claim.checkupId, seq, c.icd10, c.text, c.kind]));
-    events.push({ personId, checkupId: claim.checkupId, kind: claim.version > 1 ? "checkup.corrected" : "checkup.created" });
   }
   await insertCheckups(tx, checkups);
+  await supersedeOthers(tx, [...latest.values()]);
   await insertObservations(tx, observations);
   await insertConditions(tx, conditions);
   await insertEvents(tx, events);
   return results;
+}
+
+function uniqueKeys(keys: readonly CheckupKey[]): CheckupKey[] {
+  return [...new Map(keys.map((k) => [keyOf(k), k])).values()].sort(byKey);
+}
+
+/** Indexes split so that no key repeats within a round: the n-th occurrence of a key goes in round n. */
+function rounds(keys: readonly string[]): number[][] {
+  const seen = new Map<string, number>();
+  const out: number[][] = [];
+  keys.forEach((k, i) => {
+    const n = seen.get(k) ?? 0;
+    seen.set(k, n + 1);
+    (out[n] ??= []).push(i);
+  });
+  return out;
 }
 
 /**

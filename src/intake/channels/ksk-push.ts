@@ -1,17 +1,27 @@
 /** The Ministry's check-up push (QĐ 1551/2062): KHAMSUCKHOE inside `{header, data, signature}`. */
 import { parseKsk } from "../../formats/ksk/parse.ts";
 import type { LocalText } from "../../outcome.ts";
-import { readPushBody } from "../push-envelope.ts";
+import { readPushBody, type PushEnvelope } from "../push-envelope.ts";
 import { hubReceipt, RES_CODES, type RecordResult, type ResCode } from "../receipt.ts";
 import type { Finding } from "../../checkup/finding.ts";
 import type { Channel } from "./channel.ts";
 
 export const statusUrl = (id: string) => `/api/submissions/${id}`;
 
-function envelopeOf(body: Uint8Array, receiverIds: readonly string[]) {
+/** Envelopes already read from a body in hand (push.ts read it to check the signature). */
+const readBodies = new WeakMap<Uint8Array, PushEnvelope>();
+
+export function rememberEnvelope(body: Uint8Array, envelope: PushEnvelope): void {
+  readBodies.set(body, envelope);
+}
+
+function envelopeOf(body: Uint8Array, receiverIds: readonly string[]): PushEnvelope {
+  const known = readBodies.get(body);
+  if (known) return known;
   const read = readPushBody(Buffer.from(body).toString("utf8"), receiverIds);
   // The body was read and its signature checked before it was stored.
   if (!("envelope" in read)) throw new Error("stored push no longer reads");
+  readBodies.set(body, read.envelope);
   return read.envelope;
 }
 
