@@ -9,7 +9,8 @@ import { readdirSync, readFileSync } from "node:fs";
 const HZ = 100;
 
 export interface CpuSnapshot {
-  hub: number;
+  /** Per hub process (the hub and the processes it forked). */
+  hub: Map<string, number>;
   /** Per PostgreSQL process: backends come and go between two snapshots. */
   postgres: Map<string, number>;
   bench: number;
@@ -38,17 +39,25 @@ function procTicks(pid: number | string): number {
   }
 }
 
-function postgresTicks(): Map<string, number> {
+/** Ticks per process of those that `pick` chooses (by command name and parent pid). */
+function ticksOf(pick: (comm: string, ppid: number, pid: number) => boolean): Map<string, number> {
   const ticks = new Map<string, number>();
   for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
-      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") ticks.set(pid, procTicks(pid));
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (pick(comm, ppid, Number(pid))) ticks.set(pid, procTicks(pid));
     } catch {
       // The process ended between the listing and the read.
     }
   }
   return ticks;
 }
+
+const postgresTicks = () => ticksOf((comm) => comm === "postgres");
+/** The hub and the processes it forked (HOSO_PROCESSES > 1). */
+const hubTicks = (hubPid: number) => ticksOf((_comm, ppid, pid) => pid === hubPid || ppid === hubPid);
 
 function machineTicks(): { idle: number; total: number } {
   const line = readFileSync("/proc/stat", "utf8").split("\n")[0]!;
@@ -61,7 +70,7 @@ export function cpuSnapshot(hubPid: number | null): CpuSnapshot | null {
   if (process.platform !== "linux") return null;
   const bench = process.cpuUsage();
   const m = machineTicks();
-  return { hub: hubPid === null ? 0 : procTicks(hubPid), postgres: postgresTicks(), bench: ((bench.user + bench.system) / 1e6) * HZ, idle: m.idle, total: m.total };
+  return { hub: hubPid === null ? new Map() : hubTicks(hubPid), postgres: postgresTicks(), bench: ((bench.user + bench.system) / 1e6) * HZ, idle: m.idle, total: m.total };
 }
 
 /** CPU-seconds spent by each between two snapshots (a backend that ended in between is not counted). */
@@ -70,7 +79,9 @@ export function cpuBetween(a: CpuSnapshot | null, b: CpuSnapshot | null): CpuSha
   const sec = (ticks: number) => Math.round((ticks / HZ) * 10) / 10;
   let pgTicks = 0;
   for (const [pid, t] of b.postgres) pgTicks += t - (a.postgres.get(pid) ?? 0);
-  const shares = { hub: sec(b.hub - a.hub), postgres: sec(pgTicks), bench: sec(b.bench - a.bench), idle: sec(b.idle - a.idle), total: sec(b.total - a.total) };
+  let hubTicksSum = 0;
+  for (const [pid, t] of b.hub) hubTicksSum += t - (a.hub.get(pid) ?? 0);
+  const shares = { hub: sec(hubTicksSum), postgres: sec(pgTicks), bench: sec(b.bench - a.bench), idle: sec(b.idle - a.idle), total: sec(b.total - a.total) };
   const other = shares.total - shares.hub - shares.postgres - shares.bench - shares.idle;
   return { ...shares, other: Math.max(0, Math.round(other * 10) / 10) };
 }

@@ -33,6 +33,8 @@ export interface PushBenchResult {
   /** Pushes answered 202 that the worker had not finished after waiting. */
   unfinished: number;
   hubLog: string;
+  /** Hub processes (HOSO_PROCESSES); memory is read from the first process only when 1. */
+  processes: number;
 }
 
 interface Queues {
@@ -57,7 +59,8 @@ export async function benchPush(cfg: BenchConfig, w: Workload, kind: DbKind, run
     progress(`${kind}: push bodies generated and signed in ${generationSeconds.toFixed(1)} s (not timed)`);
 
     const hubLog = join(resultsDir, `${runId}-${kind}-hub.log`);
-    const hub = await startHub({ ...db.env, LOG_LEVEL: cfg.logLevel }, hubLog, cfg.cpuProfile ? resultsDir : undefined);
+    const processes = cfg.processes(kind);
+    const hub = await startHub({ ...db.env, LOG_LEVEL: cfg.logLevel, HOSO_PROCESSES: String(processes) }, hubLog, cfg.cpuProfile ? resultsDir : undefined);
     try {
       const clients = await signIn(w, hub.url);
       await runClosedLoop(hub.url, clients, queues.warmup);
@@ -86,6 +89,7 @@ export async function benchPush(cfg: BenchConfig, w: Workload, kind: DbKind, run
         stored: await countStored(db),
         unfinished,
         hubLog,
+        processes,
       };
     } finally {
       await hub.stop();

@@ -60,6 +60,7 @@ function pacedRows(results: readonly DbResult[], label: string): Row[] {
 export function table(results: readonly DbResult[]): string {
   const cols = results.map((r) => NAMES[r.push.db]);
   const rows: Row[] = [
+    ["hub processes (HOSO_PROCESSES)", (r) => String(r.push.processes), ""],
     ["check-ups (measured)", (r) => String(r.push.saturation.pushes), ""],
     ["saturation: check-ups/s", (r) => fmt(r.push.saturation.perSecond), results.map((r) => `≥ ${TARGETS[r.push.db].perSecond}`).join(" / ")],
     ["  answer p50 / p95 / p99 ms", (r) => lat(r.push.saturation), "(50 in flight)"],
@@ -116,12 +117,19 @@ const lat = (p: PhaseSummary) => `${fmt(p.p50Ms)} / ${fmt(p.p95Ms)} / ${fmt(p.p9
 const outcomes = (p: PhaseSummary) => `${p.stored} / ${p.queued} / ${p.errors}`;
 const paced = (p: PacedSummary | null, f: (p: PacedSummary) => string) => (p ? f(p) : "not sustained");
 
+/** With several hub processes the probe reads only the supervising one: not the hub's memory. */
+const clustered = (r: DbResult) => (r.push.processes > 1 ? `n/a (${r.push.processes} processes)` : null);
+
 function mem(r: DbResult, k: "rssMeanMb" | "heapUsedMeanMb"): string {
+  const c = clustered(r);
+  if (c) return c;
   const { firstTenth, lastTenth } = r.push.memory;
   return firstTenth && lastTenth ? `${fmt(firstTenth[k])} → ${fmt(lastTenth[k])}` : "-";
 }
 
 function gcHeap(r: DbResult): string {
+  const c = clustered(r);
+  if (c) return c;
   const { gcFirstTenth: a, gcEnd: b } = r.push.memory;
   const mb = (n: number) => fmt(n / 1024 / 1024);
   return a && b ? `${mb(a.heapUsed)} → ${mb(b.heapUsed)}` : "-";

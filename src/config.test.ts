@@ -22,4 +22,9 @@ describe("loadConfig", () => {
       expect(problems).toMatch(/DATABASE_URL/);
     }
   });
+
+  it("refuses several hub processes on PGlite, which lives inside one process", () => {
+    expect(() => loadConfig({ HOSO_PROCESSES: "2" })).toThrow(/HOSO_PROCESSES/);
+    expect(loadConfig({ HOSO_PROCESSES: "2", DATABASE_URL: "postgres://h/db" }).HOSO_PROCESSES).toBe(2);
+  });
 });

@@ -26,7 +26,12 @@ const schema = z.object({
   HOSO_BODY_LIMIT_BYTES: int(1024).default(20 * 1024 * 1024),
   HOSO_SYNC_MAX_BYTES: int(0).default(2 * 1024 * 1024),
   HOSO_SYNC_BUDGET_MS: int(10).default(3000),
+  // Spreadsheet uploads (issue 3): above this they are streamed to a file and processed in chunks.
+  HOSO_BATCH_STREAM_BYTES: int(0).default(4 * 1024 * 1024),
+  HOSO_BATCH_MAX_BYTES: int(1024).max(2 ** 31 - 1).default(2_000_000_000), // submissions.size_bytes is an int
+  HOSO_BATCH_CHUNK_ROWS: int(1).max(10_000).default(500),
   HOSO_WORKERS: int(0).default(1),
+  HOSO_PROCESSES: int(1).max(64).default(1), // hub processes sharing the port (PostgreSQL only)
   HOSO_HUB_ID: z.string().min(1).default("TDLBYT"),
   HOSO_RECEIVER_IDS: list.default(["TDLBYT", "emrhub", "TTYQG"]),
   HOSO_LATE_HOURS: int(1).default(24),
@@ -52,6 +57,9 @@ const schema = z.object({
 }).superRefine((c, ctx) => {
   if (c.HOSO_MATCH_REVIEW_THRESHOLD >= c.HOSO_MATCH_LINK_THRESHOLD) {
     ctx.addIssue({ code: "custom", path: ["HOSO_MATCH_REVIEW_THRESHOLD"], message: "must be below HOSO_MATCH_LINK_THRESHOLD" });
+  }
+  if (c.HOSO_PROCESSES > 1 && c.DATABASE_URL === undefined) {
+    ctx.addIssue({ code: "custom", path: ["HOSO_PROCESSES"], message: "more than one process needs DATABASE_URL (PGlite lives inside one process)" });
   }
   // OIDC is all or nothing: an issuer without its client settings would fail at the first sign-in.
   if (c.HOSO_OIDC_ISSUER === undefined) return;

@@ -4,26 +4,39 @@
  * diacritics (đ → d) for names typed without them.
  */
 
-/** NFC, lower case, trim, collapse spaces. */
-export function labelKey(text: string): string {
-  return text.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+/**
+ * Remembers a pure text function's answers: facilities send the same few hundred labels and
+ * units in every record, and Unicode normalisation is dear. Bounded: cleared when full.
+ */
+function memo(f: (text: string) => string, max = 20_000): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    let key = known.get(text);
+    if (key === undefined) {
+      if (known.size >= max) known.clear();
+      key = f(text);
+      known.set(text, key);
+    }
+    return key;
+  };
 }
 
+/** NFC, lower case, trim, collapse spaces. */
+export const labelKey = memo((text) => text.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim());
+
 /** `labelKey` with diacritics removed: NFD, combining marks dropped, đ → d. */
-export function foldedKey(text: string): string {
-  return labelKey(text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d"));
-}
+export const foldedKey = memo((text) => labelKey(text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d")));
 
 /**
  * Unit key: lower case (so `l`/`L` agree), spaces removed, micro sign and Greek mu → `u`,
  * superscript 2/3 → digits (checkup-catalogue.md "How to use it", step 2).
  */
-export function unitKey(unit: string): string {
-  return unit
+export const unitKey = memo((unit) =>
+  unit
     .normalize("NFC")
     .toLowerCase()
     .replace(/\s+/g, "")
     .replace(/[\u00b5\u03bc]/g, "u")
     .replace(/\u00b2/g, "2")
-    .replace(/\u00b3/g, "3");
-}
+    .replace(/\u00b3/g, "3"),
+);

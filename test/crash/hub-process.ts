@@ -12,6 +12,7 @@ export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 export interface HubProcess {
   url: string;
+  pid: number;
   /** SIGKILL: no shutdown hook runs, in-flight requests die with the socket. */
   kill(): Promise<void>;
   /** SIGTERM: the graceful stop `npm start` handles. */
@@ -49,6 +50,7 @@ export async function startHub(env: Record<string, string>, logFile: string): Pr
   await waitReady(child, url, logTail);
   return {
     url,
+    pid: child.pid!,
     kill: () => signal(child, "SIGKILL"),
     stop: () => signal(child, "SIGTERM"),
     logTail,
