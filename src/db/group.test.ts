@@ -55,4 +55,15 @@ describe("group commit", () => {
     await Promise.all(all);
     expect(r.flushes).toEqual([["x1"], ["a1", "b1"], ["a2", "c1"]]);
   });
+
+  it("stops a flush at the weight limit, but always takes one item", async () => {
+    const r = recorder();
+    const group = createGroup({ run: r.run, weigh: (i: string) => i.length, maxWeight: 5 });
+    const first = group.add("x");
+    await new Promise((resolve) => setImmediate(resolve));
+    const all = [first, ...["aaa", "bb", "c", "dddddddd", "e"].map((i) => group.add(i))];
+    await r.releaseAll();
+    await Promise.all(all);
+    expect(r.flushes).toEqual([["x"], ["aaa", "bb"], ["c"], ["dddddddd"], ["e"]]);
+  });
 });

@@ -21,6 +21,9 @@ export interface GroupOptions<I, O> {
   concurrency?: number;
   /** Items sharing a key never go in the same flush (e.g. two versions of one check-up). */
   keys?(item: I): readonly string[];
+  /** Size of an item (e.g. bytes); a flush stops taking items past `maxWeight` (but takes one). */
+  weigh?(item: I): number;
+  maxWeight?: number;
 }
 
 interface Pending<I, O> {
@@ -40,13 +43,18 @@ export function createGroup<I, O>(opts: GroupOptions<I, O>): Group<I, O> {
     const taken: Pending<I, O>[] = [];
     const rest: Pending<I, O>[] = [];
     const seen = new Set<string>();
+    let weight = 0;
+    let full = false; // first come, first taken: nothing overtakes an item that did not fit
     for (const p of queue) {
       const keys = opts.keys?.(p.item) ?? [];
-      if (taken.length >= maxBatch || keys.some((k) => seen.has(k))) {
+      const w = opts.weigh?.(p.item) ?? 0;
+      full ||= taken.length >= maxBatch || (taken.length > 0 && weight + w > (opts.maxWeight ?? Infinity));
+      if (full || keys.some((k) => seen.has(k))) {
         rest.push(p);
         continue;
       }
       for (const k of keys) seen.add(k);
+      weight += w;
       taken.push(p);
     }
     queue = rest;

@@ -53,7 +53,13 @@ const inboxes = new WeakMap<object, Group<NewSubmission, boolean>>();
 function inboxOf(db: Db): Group<NewSubmission, boolean> {
   let group = inboxes.get(db);
   if (!group) {
-    group = createGroup({ run: (subs) => insertSubmissions(db, subs), maxBatch: 32, concurrency: db.kind === "postgres" ? 2 : 1 });
+    group = createGroup({
+      run: (subs) => insertSubmissions(db, subs),
+      maxBatch: 32,
+      weigh: (s) => s.body.length,
+      maxWeight: 8 * 1024 * 1024,
+      concurrency: db.kind === "postgres" ? 2 : 1,
+    });
     inboxes.set(db, group);
   }
   return group;
