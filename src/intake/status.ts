@@ -13,11 +13,14 @@ import {
   listSubmissionRecords,
   type SubmissionRow,
 } from "./inbox-repo.ts";
+import type { Finding } from "../checkup/finding.ts";
+import { countOutcomes, findBodyPath, findProgress } from "./large-batch-repo.ts";
+import type { BatchMeta } from "./channels/batch.ts";
 
 const NOT_FOUND = { vi: "Không tìm thấy.", en: "Not found." };
 
 /** Another facility's submission answers exactly like a missing one: its existence is not told. */
-function visible(who: Principal, row: SubmissionRow | null): row is SubmissionRow {
+export function visible(who: Principal, row: SubmissionRow | null): row is SubmissionRow {
   if (!row) return false;
   if (who.role === "facility") return row.facility_id === who.facilityId;
   return who.role === "steward";
@@ -26,8 +29,7 @@ function visible(who: Principal, row: SubmissionRow | null): row is SubmissionRo
 export async function submissionStatus(deps: Deps, who: Principal, id: string) {
   const row = await findSubmission(deps.db, id);
   if (!visible(who, row)) return notFound("SUBMISSION-NOT-FOUND", NOT_FOUND);
-  const records = await listSubmissionRecords(deps.db, id);
-  return {
+  const base = {
     submission_id: row.submission_id,
     msg_id: row.msg_id,
     status: row.status,
@@ -36,6 +38,19 @@ export async function submissionStatus(deps: Deps, who: Principal, id: string) {
     sha256: row.sha256,
     size_bytes: row.size_bytes,
     counts: { records: row.record_count, accepted: row.accepted_count, rejected: row.rejected_count, review: row.review_count },
+  };
+  // A large upload kept as a file: progress while it runs, the manifest when done, and the
+  // per-record results behind the manifest's URLs rather than inline (there may be millions).
+  if (row.channel === "batch" && (await findBodyPath(deps.db, id)) !== null) {
+    const p = await findProgress(deps.db, id);
+    const counts = { accepted: p?.accepted ?? 0, unchanged: p?.unchanged ?? 0, review: p?.review ?? 0, rejected: p?.rejected ?? 0 };
+    const progress = { rows_processed: p?.next_index ?? 0, counts, updated_at: p?.updated_at ?? null };
+    return { ...base, progress, ...doneParts(row, counts, p?.file_findings ?? []), response: row.response };
+  }
+  const records = await listSubmissionRecords(deps.db, id);
+  const batch = row.channel === "batch" ? doneParts(row, await batchCounts(deps, id), []) : {};
+  return {
+    ...base,
     records: records.map((r) => ({
       index: r.idx,
       ma_lk: r.ma_lk,
@@ -45,7 +60,53 @@ export async function submissionStatus(deps: Deps, who: Principal, id: string) {
       current_status: r.checkup_status,
       findings: r.findings,
     })),
+    ...batch,
     response: row.response,
+  };
+}
+
+async function batchCounts(deps: Deps, id: string): Promise<OutcomeCounts> {
+  const c = await countOutcomes(deps.db, id);
+  return { accepted: c["accepted"] ?? 0, unchanged: c["unchanged"] ?? 0, review: c["review"] ?? 0, rejected: c["rejected"] ?? 0 };
+}
+
+/** The manifest of a finished batch, refused ones excepted (their answer says why). */
+function doneParts(row: SubmissionRow, counts: OutcomeCounts, fileFindings: readonly Finding[]) {
+  if (row.status !== "done" || row.http_status !== 200) return {};
+  return { manifest: batchManifest(row, counts, fileFindings) };
+}
+
+type OutcomeCounts = { accepted: number; unchanged: number; review: number; rejected: number };
+
+/**
+ * Modelled on FHIR Bulk Data's status manifest (`transactionTime`, `request`, `requiresAccessToken`,
+ * `output`, `error`, `extension`) as the bulk-submit status extends it (`submissionId`, error
+ * `countSeverity`): each output is an NDJSON file of hoso's per-record results for one outcome;
+ * the error file holds an OperationOutcome per rejected row. URLs are the hub's own, and need the
+ * same access token as this status.
+ */
+function batchManifest(row: SubmissionRow, counts: OutcomeCounts, fileFindings: readonly Finding[]) {
+  const id = row.submission_id;
+  const meta = row.meta as BatchMeta | null;
+  const output = (["accepted", "unchanged", "review"] as const)
+    .filter((o) => counts[o] > 0)
+    .map((o) => ({ type: "RecordResult", outcome: o, url: `/api/batches/${id}/results.ndjson?outcome=${o}`, count: counts[o] }));
+  const error = counts.rejected > 0
+    ? [{ type: "OperationOutcome", url: `/api/batches/${id}/errors.ndjson`, count: counts.rejected, countSeverity: [{ code: "error", count: counts.rejected }] }]
+    : [];
+  return {
+    submissionId: id,
+    transactionTime: row.finished_at,
+    request: meta?.request ?? "/api/batches",
+    requiresAccessToken: true,
+    outputFormat: "application/x-ndjson",
+    output,
+    error,
+    extension: {
+      counts: { records: counts.accepted + counts.unchanged + counts.review + counts.rejected, ...counts },
+      fileFindings,
+      resultSheet: `/api/batches/${id}/result`,
+    },
   };
 }
 

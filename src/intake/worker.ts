@@ -7,6 +7,7 @@ import { claimNext } from "./inbox-repo.ts";
 import { processSubmission, type Pipeline } from "./process.ts";
 import { LEASE_MS } from "./push.ts";
 import { relinkWaiting } from "../identity/relink.ts";
+import { isFileSubmission, processLargeBatch } from "./large-batch.ts";
 
 export interface Worker {
   /** Processes everything waiting now; resolves with how many it finished (tests, CLI). */
@@ -33,7 +34,9 @@ export function createWorker(
     const id = await claimNext(deps.db, deps.clock(), leaseMs);
     if (!id) return false;
     try {
-      await processSubmission(deps, pipeline, id);
+      // A large upload kept as a file is stored in chunks with a checkpoint (large-batch.ts).
+      if (await isFileSubmission(deps, id)) await processLargeBatch(deps, pipeline, id, { leaseMs });
+      else await processSubmission(deps, pipeline, id);
     } catch (err) {
       deps.log.error({ err, submissionId: id }, "worker: processing failed; will retry after the lease");
     }

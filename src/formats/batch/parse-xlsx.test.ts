@@ -77,6 +77,25 @@ describe("XLSX upload", () => {
     expect(records).toEqual([]);
     expect(codes(file)).toEqual(["BATCH-EXAMPLE-SKIPPED@ROW[2]", "BATCH-NO-ROWS@ROW[1]"]);
   });
+
+  it("leaves no temp file behind when it returns, even when it stops at a refused header or skips extra sheets", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Dữ liệu").addRow(["STT", "Họ và tên", "Ngày sinh"]);
+    wb.addWorksheet("Hướng dẫn").addRow(["…"]);
+    wb.addWorksheet("Mã").addRow(["…"]);
+    wb.addWorksheet("Khác").addRow(["…"]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    // exceljs parks sheets in os.tmpdir() as `tmp-<pid>-…` (the tmp package); this test file runs
+    // alone in its worker process, so every such file of this pid is this reader's.
+    const ours = () => readdirSync(tmpdir()).filter((f) => f.startsWith(`tmp-${process.pid}-`));
+    const before = ours();
+    for (let i = 0; i < 10; i++) {
+      const { file } = await collect(parseXlsx(() => Readable.from([bytes]), schoolContext()));
+      expect(file.map((f) => f.code)).toEqual(["BATCH-EXTRA-SHEETS", "BATCH-COLUMN-MISSING"]);
+      // The reader removes its own temp files before it returns: no waiting here.
+      expect(ours()).toEqual(before);
+    }
+  });
 });
 
 function readFixture(name: string): Buffer {

@@ -11,6 +11,7 @@
  * `Reflect.get` here only, and parse-xlsx.test.ts fails if a new exceljs drops them.
  */
 import { createReadStream } from "node:fs";
+import { rm } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { foldedKey } from "../../checkup/text.ts";
@@ -67,10 +68,11 @@ export async function planXlsx(source: XlsxSource): Promise<XlsxPlan> {
 
 async function planOnce(source: XlsxSource): Promise<XlsxPlan> {
   const input = open(source);
+  // With shared strings ignored exceljs parks every sheet in a temp file until the zip is read,
+  // so the workbook's tab order is known when the first sheet comes out.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: "ignore", styles: "ignore", hyperlinks: "ignore", worksheets: "emit" });
+  const parked = guardSheets(reader);
   try {
-    // With shared strings ignored exceljs parks every sheet in a temp file until the zip is read,
-    // so the workbook's tab order is known when the first sheet comes out.
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: "ignore", styles: "ignore", hyperlinks: "ignore", worksheets: "emit" });
     const plan: XlsxPlan = { sheet: null, extraSheets: 0, merges: [] };
     for await (const ws of reader) {
       const sheets = workbookSheets(reader);
@@ -80,11 +82,13 @@ async function planOnce(source: XlsxSource): Promise<XlsxPlan> {
       if (sheetName(ws) === plan.sheet && isAsyncIterable(raw)) plan.merges = await scanMerges(raw);
       else destroy(raw);
     }
+    if (parked.raced()) throw new ReaderRaceError();
     return plan;
   } catch (error) {
     throw unreadable(error);
   } finally {
     input.destroy();
+    await parked.remove();
   }
 }
 
@@ -107,11 +111,50 @@ export async function* xlsxRows(source: XlsxSource, plan: XlsxPlan): AsyncGenera
 
 /**
  * exceljs 4.4's streaming reader now and then finishes the zip without its workbook model (about
- * one read in 150, small files or large, measured) and then fails on its first sheet with a
- * TypeError on `sheets`, before any row. Nothing is wrong with the file: it is read again.
+ * one read in 150 on an idle machine, small files or large; far more often on a loaded one, with
+ * workbooks exceljs wrote, whose workbook.xml is the zip's last part) and then fails on its first
+ * sheet with a TypeError on `sheets`, before any row. Nothing is wrong with the file: it is read again.
  */
-const ATTEMPTS = 3;
-const isReaderRace = (error: unknown): boolean => error instanceof TypeError && error.message.includes("'sheets'");
+const ATTEMPTS = 5;
+const isReaderRace = (error: unknown): boolean =>
+  error instanceof ReaderRaceError || (error instanceof TypeError && error.message.includes("'sheets'"));
+
+/** The workbook model was missing when a sheet came out (see above): the read is retried. */
+class ReaderRaceError extends Error {
+  constructor() {
+    super("exceljs gave a sheet before the workbook model");
+  }
+}
+
+/**
+ * exceljs parks sheets in temp files (os.tmpdir) and deletes each only when its walk moves past
+ * it, asynchronously and without telling when; if it throws on a sheet (the race above) the
+ * remaining files stay until the process exits. So each sheet reader is wrapped: a sheet that
+ * comes out while the model is missing gets an empty model instead of throwing (the walk can go
+ * on, and the read is retried), and each parked file's path is kept so the read removes it itself
+ * before it finishes — when a read returns, its temp files are gone.
+ */
+function guardSheets(reader: ExcelJS.stream.xlsx.WorkbookReader): { raced(): boolean; remove(): Promise<void> } {
+  const original: unknown = Reflect.get(reader, "_parseWorksheet");
+  if (typeof original !== "function") throw new Error("exceljs: no _parseWorksheet on the workbook reader");
+  const paths: string[] = [];
+  let raced = false;
+  Reflect.set(reader, "_parseWorksheet", function* (iterator: unknown, sheetNo: unknown): Generator<unknown> {
+    const path: unknown = isObject(iterator) ? Reflect.get(iterator, "path") : undefined;
+    if (typeof path === "string") paths.push(path);
+    if (Reflect.get(reader, "model") === undefined) {
+      raced = true;
+      Reflect.set(reader, "model", { sheets: [] });
+    }
+    yield* (original as (it: unknown, no: unknown) => Generator<unknown>).call(reader, iterator, sheetNo);
+  });
+  return {
+    raced: () => raced,
+    remove: async () => {
+      await Promise.all(paths.map((p) => rm(p, { force: true })));
+    },
+  };
+}
 
 async function* rowsOnce(source: XlsxSource, plan: XlsxPlan): AsyncGenerator<SheetRow> {
   if (plan.sheet === null) return;
@@ -120,16 +163,24 @@ async function* rowsOnce(source: XlsxSource, plan: XlsxPlan): AsyncGenerator<She
   // Shared strings are emitted, not cached, and kept compact (shared-strings.ts); exceljs then
   // parks the sheets in temp files and reads them after the table, so it is complete by then.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: "emit", styles: "cache", hyperlinks: "ignore", worksheets: "emit" });
+  const parked = guardSheets(reader);
   const events: AsyncIterator<unknown> = reader.parse();
   const strings = createSharedStrings();
+  let reading: unknown = null;
   try {
     for (let next = await events.next(); !next.done; next = await events.next()) {
       const sheet = sheetOf(next.value, strings);
       if (sheet === null) continue;
+      // Sheets come out only once the whole zip was read: a model missing now is missing for good.
+      if (parked.raced()) {
+        destroy(Reflect.get(sheet, "iterator"));
+        throw new ReaderRaceError();
+      }
       if (sheetName(sheet) !== plan.sheet) {
         destroy(Reflect.get(sheet, "iterator"));
         continue;
       }
+      reading = Reflect.get(sheet, "iterator");
       const fill = createMergeFill(plan.merges);
       let last = 0;
       for await (const row of sheet) {
@@ -138,11 +189,14 @@ async function* rowsOnce(source: XlsxSource, plan: XlsxPlan): AsyncGenerator<She
         yield toSheetRow(number, row, fill, strings);
       }
     }
+    if (parked.raced()) throw new ReaderRaceError();
   } catch (error) {
     throw unreadable(error);
   } finally {
+    destroy(reading); // stopped halfway (a refused header): the data sheet's temp file is closed too
     await skipRest(events);
     input.destroy();
+    await parked.remove();
   }
 }
 

@@ -5,6 +5,8 @@
  * re-upload replaces rather than duplicates. The team downloads the same sheet back with status
  * and findings columns (`GET /api/batches/:id/result`).
  */
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { finding, type Finding } from "../../checkup/finding.ts";
 import { parseCsvStream } from "../../formats/batch/parse-csv.ts";
@@ -17,6 +19,8 @@ import { statusUrl } from "./ksk-push.ts";
 export interface BatchMeta {
   programme: Programme;
   facilityCode: string;
+  /** The upload's own request (path and query), for the bulk-submit status manifest. */
+  request?: string;
 }
 
 /** XLSX files are zip archives: they start with `PK`. */
@@ -24,6 +28,22 @@ export const isXlsx = (body: Uint8Array) => body[0] === 0x50 && body[1] === 0x4b
 
 export function batchItems(body: Uint8Array, ctx: BatchContext): AsyncGenerator<BatchItem> {
   return isXlsx(body) ? parseXlsx(() => Readable.from([Buffer.from(body)]), ctx) : parseCsvStream(Readable.from([Buffer.from(body)]), ctx);
+}
+
+/** The same reading from an upload kept as a file (large uploads): streamed, never read whole. */
+export async function* batchItemsOfFile(path: string, ctx: BatchContext): AsyncGenerator<BatchItem> {
+  yield* (await isXlsxFile(path)) ? parseXlsx(path, ctx) : parseCsvStream(createReadStream(path, { highWaterMark: 256 * 1024 }), ctx);
+}
+
+export async function isXlsxFile(path: string): Promise<boolean> {
+  const head = Buffer.alloc(2);
+  const file = await open(path, "r");
+  try {
+    await file.read(head, 0, 2, 0);
+  } finally {
+    await file.close();
+  }
+  return isXlsx(head);
 }
 
 export const batchUpload: Channel = {
