@@ -1,10 +1,10 @@
 /**
- * The hub under test, as a child process running `src/main.ts` exactly as `npm start` does (demo
- * off). A separate process keeps the hub's event loop, heap and CPU apart from the load generator's,
- * so latency includes a real socket and memory readings are the hub's alone. Started with `node
- * --import tsx` (not the `tsx` CLI, which would put a wrapper process between us and the hub).
+ * The hub under test, as a child process running the server bundle exactly as `npm start` does
+ * (`node dist/server/main.mjs`, demo off). A separate process keeps the hub's event loop, heap and
+ * CPU apart from the load generator's, so latency includes a real socket and memory readings are
+ * the hub's alone. No tsx loader in the hub: its hooks thread and transpiled sources cost ~100 MB.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
 import net from "node:net";
 import { fileURLToPath } from "node:url";
@@ -12,7 +12,16 @@ import { send } from "./client.ts";
 import type { MemorySample, ProbeRequest } from "./memory.ts";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const PROBE = fileURLToPath(new URL("./probe.ts", import.meta.url));
+const PROBE = fileURLToPath(new URL("./probe.mjs", import.meta.url));
+const SERVER = "dist/server/main.mjs";
+let built = false;
+
+/** The hub as `npm start` runs it: the server bundle, built from the current source once per run. */
+function buildServer(): void {
+  if (built) return;
+  execFileSync("npm", ["run", "--silent", "build:server"], { cwd: ROOT, stdio: "inherit" });
+  built = true;
+}
 
 export interface HubProcess {
   url: URL;
@@ -39,7 +48,8 @@ export async function startHub(env: Record<string, string>, logFile: string, pro
   const port = await freePort();
   const log = openSync(logFile, "a");
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...profile, "--expose-gc", "--import", "tsx", "--import", PROBE, "src/main.ts"], {
+  buildServer();
+  const child = spawn(process.execPath, [...profile, "--expose-gc", "--import", PROBE, SERVER], {
     cwd: ROOT,
     // Only the settings given here: a DATABASE_URL in the caller's shell must not leak into a PGlite run.
     env: { ...process.env, DATABASE_URL: undefined, ...env, HOSO_DEMO: "false", HOST: "127.0.0.1", PORT: String(port) },

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { sql, type Db } from "./port.ts";
 
-const DIR = fileURLToPath(new URL("./migrations/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../src/db/migrations/", import.meta.url));
 const LOCK_ID = 4_717_001;
 
 export function migrationFiles(): { version: number; name: string; text: string }[] {
