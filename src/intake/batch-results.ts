@@ -15,7 +15,7 @@ import type { BatchItem } from "../formats/batch/types.ts";
 import { findSubmission, readBody, type SubmissionRow } from "./inbox-repo.ts";
 import { findBodyPath, resultPage, type ResultRow } from "./large-batch-repo.ts";
 import { batchItems, batchItemsOfFile, isXlsx, isXlsxFile, type BatchMeta } from "./channels/batch.ts";
-import { visible } from "./status.ts";
+import { recordView, visible } from "./status.ts";
 
 export const OUTPUT_OUTCOMES = ["accepted", "unchanged", "review"] as const;
 const PAGE = 1000;
@@ -85,14 +85,7 @@ async function* storedResults(deps: Deps, id: string, outcomes: readonly string[
 /** NDJSON: one line per stored record of the given outcomes, in file order. */
 export async function batchResultLines(deps: Deps, who: Principal, id: string, outcomes: readonly string[]): Promise<Readable> {
   const { sub } = await loadUpload(deps, who, id, false);
-  return ndjson(storedResults(deps, sub.submission_id, outcomes), (r) => ({
-    index: r.idx,
-    ma_lk: r.ma_lk,
-    outcome: r.outcome,
-    version: r.version,
-    current_status: r.checkup_status,
-    findings: r.findings,
-  }));
+  return ndjson(storedResults(deps, sub.submission_id, outcomes), recordView);
 }
 
 /** NDJSON: one OperationOutcome per rejected row, its findings as issues (FHIR Bulk Data's error file). */

@@ -11,6 +11,7 @@ import {
   findSubmissionByMsgId,
   listFacilitySubmissions,
   listSubmissionRecords,
+  type SubmissionRecordRow,
   type SubmissionRow,
 } from "./inbox-repo.ts";
 import type { Finding } from "../checkup/finding.ts";
@@ -51,15 +52,7 @@ export async function submissionStatus(deps: Deps, who: Principal, id: string) {
   const batch = row.channel === "batch" ? doneParts(row, await batchCounts(deps, id), []) : {};
   return {
     ...base,
-    records: records.map((r) => ({
-      index: r.idx,
-      ma_lk: r.ma_lk,
-      outcome: r.outcome,
-      version: r.version,
-      // A later version or a retraction changes what this record's check-up is now.
-      current_status: r.checkup_status,
-      findings: r.findings,
-    })),
+    records: records.map(recordView),
     ...batch,
     response: row.response,
   };
@@ -137,4 +130,17 @@ export async function retractCheckup(deps: Deps, who: Principal, maLk: string, r
     return notFound("CHECKUP-NOT-FOUND", { vi: "Không có phiên bản hiện hành để thu hồi.", en: "No current version to retract." });
   }
   return { ma_lk: maLk, status: "entered-in-error" };
+}
+
+/** One record's result as the status and the NDJSON results show it. */
+export function recordView(r: Pick<SubmissionRecordRow, "idx" | "ma_lk" | "outcome" | "version" | "checkup_status" | "findings">) {
+  return {
+    index: r.idx,
+    ma_lk: r.ma_lk,
+    outcome: r.outcome,
+    version: r.version,
+    // A later version or a retraction changes what this record's check-up is now.
+    current_status: r.checkup_status,
+    findings: r.findings,
+  };
 }
