@@ -37,6 +37,10 @@ for (const kind of dbs) {
   results.push({ push, baseline, ratio: push.saturation.perSecond / baseline.perSecond });
 }
 
+// Per-format records/s end to end (issue 3), after the push bench: BENCH_FORMATS=1.
+const formats = process.env["BENCH_FORMATS"] === "1" ? await import("./formats/throughput.ts") : null;
+const formatResults = formats ? await formats.runFormatsBench(cfg, formats.formatsConfig(), runId, resultsDir) : [];
+
 progress("timing the pure stages of a push in-process");
 const stages = await measureStages(workload, 300);
 const machine = await describeMachine(dbs.includes("postgres") ? cfg.pgUrl : null);
@@ -54,6 +58,7 @@ const out = [
   ...verdicts(results),
   ...contention(results),
   ...skipped,
+  ...(formats ? ["", formats.formatsTable(formatResults)] : []),
 ];
-const file = writeJson(resultsDir, runId, { runId, machine, config: { ...cfg, checkups: Object.fromEntries(dbs.map((d) => [d, cfg.checkups(d)])), rate: Object.fromEntries(dbs.map((d) => [d, cfg.rate(d)])) }, results, stages, skipped });
+const file = writeJson(resultsDir, runId, { runId, machine, config: { ...cfg, checkups: Object.fromEntries(dbs.map((d) => [d, cfg.checkups(d)])), rate: Object.fromEntries(dbs.map((d) => [d, cfg.rate(d)])) }, results, stages, skipped, formats: formatResults });
 process.stdout.write(`${out.join("\n")}\n\nresult: ${file}\n`);

@@ -44,7 +44,25 @@ describe("hoso CLI", () => {
     const json = await hoso(["check", "--json", join(FIXTURES, "adult.inline.xml")]);
     const report = JSON.parse(json.stdout) as { records: { verdict: string }[] }[];
     expect(report[0]!.records).toHaveLength(1);
-  });
+  }, 120_000); // several CLI processes, each starting through tsx
+
+  it("check: reads a mobile team's CSV and XLSX sheets row by row, with the programme from the options", async () => {
+    const xlsx = join(import.meta.dirname, "../formats/batch/fixtures/team.xlsx");
+    const dir = mkdtempSync(join(tmpdir(), "hoso-check-"));
+    const csv = join(dir, "team.csv");
+    writeFileSync(csv, writeTemplateCsv().replace("Ví dụ,", "1,"));
+    const res = await hoso(["check", "--lang", "en", "--facility", "01001", "--organisation", "Trường THCS Kim Mã", "--kind", "school",
+      "--round", "2026-D1", "--team", "Đội 3", "--place", "Hà Nội", "--date", "20/11/2026", csv, xlsx]);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toMatch(/team\.csv: 1 row\(s\)\n {2}row 2 MA_LK=\S+: (ok|warnings)/);
+    expect(res.stdout).toMatch(/team\.xlsx: 4 row\(s\)/);
+    expect(res.stdout).toMatch(/row 8 MA_LK=\S+: rejected(\n {4}\[\w+\] .*)*\n {4}\[error\] KSK-REQUIRED ROW\[8\]\/XML1\/NGAY_SINH — Required field/);
+    const help = await hoso(["check", "--help"]);
+    for (const flag of ["--organisation", "--kind", "--round", "--team", "--place", "--date", "--facility"]) expect(help.stdout).toContain(flag);
+    const bad = await hoso(["check", "--kind", "zoo", csv]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/school, company, office, other/);
+  }, 120_000);
 
   it("demo writes envelopes that check offline", async () => {
     const out = mkdtempSync(join(tmpdir(), "hoso-demo-"));
@@ -57,7 +75,7 @@ describe("hoso CLI", () => {
     const checked = await hoso(["check", "--json", ...files.map((f) => join(out, f))]);
     const reports = JSON.parse(checked.stdout) as { records: unknown[] }[];
     expect(reports.reduce((n, r) => n + r.records.length, 0)).toBe(6);
-  });
+  }, 120_000); // several CLI processes, each starting through tsx
 
   it("facility add registers a facility on the configured database", async () => {
     const dir = mkdtempSync(join(tmpdir(), "hoso-cli-"));

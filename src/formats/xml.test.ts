@@ -113,8 +113,28 @@ describe("parseXml", () => {
       ["an empty document", ""],
       ["a bare ampersand", "<R>a & b</R>"],
       ["a prototype-polluting name", "<R><__proto__>x</__proto__></R>"],
+      ["a `constructor` element", "<R><constructor>x</constructor></R>"],
+      ["a mismatched end tag", "<R><A>x</B></R>"],
+      ["an end tag that differs only by its prefix", "<ns:R><A>x</A></R>"],
+      ["an end tag with nothing open", "</R>"],
+      ["a name starting with a digit", "<R><1A>x</1A></R>"],
+      ["a space after `<`", "<R>< A>x</A></R>"],
+      ["an attribute without a value", "<R a>x</R>"],
+      ["a repeated attribute", "<R a='1' a='2'>x</R>"],
+      ["attributes not separated by space", '<R a="1"b="2">x</R>'],
+      ["an unquoted attribute", "<R a=1>x</R>"],
+      ["an unterminated attribute value", '<R a="1>x</R>'],
+      ["an unclosed comment", "<R><!-- x</R>"],
+      ["an unclosed CDATA section", "<R><![CDATA[x</R>"],
+      ["CDATA outside the root", "<![CDATA[x]]><R/>"],
+      ["a markup declaration other than a comment or CDATA", "<R><!ELEMENTX></R>"],
+      ["an XML declaration after the start", " <?xml version='1.0'?><R/>"],
+      ["an XML declaration after the root", "<R/><?xml version='1.0'?>"],
+      ["an ampersand without a name", "<R>a &; b</R>"],
+      ["an unterminated reference", "<R>a &amp b</R>"],
+      ["a root listed as an array element", "<HOSO><X>1</X></HOSO>"],
     ])("refuses %s as XML-MALFORMED", (_label, xml) => {
-      expect(codes(parseXml(xml))).toEqual(["XML-MALFORMED"]);
+      expect(codes(parseXml(xml, { arrayTags: ["HOSO"] }))).toEqual(["XML-MALFORMED"]);
     });
 
     it("says where the document breaks without quoting it", () => {

@@ -5,6 +5,7 @@
  * only; the other records of the envelope are unaffected (design.md invariant 3).
  */
 import type { Finding } from "../../checkup/finding.ts";
+import { decodeBase64 } from "../base64.ts";
 import { decodeUtf8, isXmlElement, parseXml, type XmlLimits, type XmlValue } from "../xml.ts";
 import { BLOCK_ROOTS, KSK_ARRAY_TAGS, normaliseBlockType } from "./block-types.ts";
 import type { Block } from "./fields.ts";
@@ -91,14 +92,10 @@ function inlineContent(content: Record<string, XmlValue>, path: string): Content
   return { ok: true, root, value };
 }
 
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-
 function base64Content(text: string, path: string, limits: Partial<XmlLimits>): Content {
-  const compact = text.replace(/\s+/g, "");
-  if (!BASE64.test(compact) || compact.length % 4 === 1) {
-    return { ok: false, findings: [kskFinding("KSK-BLOCK-NOT-BASE64", path)] };
-  }
-  const decoded = decodeUtf8(Buffer.from(compact, "base64"));
+  const bytes = decodeBase64(text);
+  if (bytes === null) return { ok: false, findings: [kskFinding("KSK-BLOCK-NOT-BASE64", path)] };
+  const decoded = decodeUtf8(bytes);
   if (decoded === null) return { ok: false, findings: [kskFinding("KSK-BLOCK-ENCODING", path)] };
   if (!decoded.trimStart().startsWith("<")) return notXml(path);
   return parseXml(decoded, { arrayTags: KSK_ARRAY_TAGS, limits, path });

@@ -62,6 +62,8 @@ export function parseKsk(input: string | Uint8Array, options: ParseKskOptions = 
  * `<NOIDUNGFILE>`, which no XML parser accepts mid-document; only that exact spot is cleaned.
  */
 export function dropInnerDeclarations(text: string): string {
+  // The envelope's own declaration is at 0; most envelopes have no other, and skip the pattern scan.
+  if (text.indexOf("<?xml", 1) === -1) return text;
   return text.replace(/(<(?:[\w.-]+:)?NOIDUNGFILE\s*>)\s*\uFEFF?\s*<\?xml\b[^>]*\?>/g, "$1");
 }
 

@@ -5,6 +5,7 @@
  * and oversized documents. A failure here is an error on the HOSO only.
  */
 import type { Finding } from "../../checkup/finding.ts";
+import { decodeBase64 } from "../base64.ts";
 import { decodeUtf8, isXmlElement, parseXml, type XmlElement, type XmlLimits, type XmlValue } from "../xml.ts";
 import { vssFinding } from "./findings.ts";
 import { VSS_ARRAY_TAGS } from "./table-types.ts";
@@ -15,15 +16,13 @@ export type Decoded =
   /** Nothing to read: NOIDUNGFILE is empty. */
   | null;
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
 export function decodeTable(content: XmlValue | undefined, path: string, limits: Partial<XmlLimits>): Decoded {
   if (content === undefined || content === "") return null;
   // Inline XML is a KHAMSUCKHOE variant (§5.7 row 2), not a GIAMDINHHS one: QĐ 130 says base64.
   if (typeof content !== "string") return refuse("VSS-FILE-NOT-BASE64", path);
-  const compact = /\s/.test(content) ? content.replace(/\s+/g, "") : content;
-  if (!BASE64.test(compact) || compact.length % 4 === 1) return refuse("VSS-FILE-NOT-BASE64", path);
-  const text = decodeUtf8(Buffer.from(compact, "base64"));
+  const bytes = decodeBase64(content);
+  if (bytes === null) return refuse("VSS-FILE-NOT-BASE64", path);
+  const text = decodeUtf8(bytes);
   if (text === null) return refuse("VSS-FILE-ENCODING", path);
   if (!text.trimStart().startsWith("<")) return refuse("VSS-FILE-NOT-XML", path);
   const parsed = parseXml(text, { arrayTags: VSS_ARRAY_TAGS, limits, path });

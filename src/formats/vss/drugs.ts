@@ -5,7 +5,7 @@
  */
 import type { Finding } from "../../checkup/finding.ts";
 import { splitList } from "../ksk/fields.ts";
-import { rowReader, type Row } from "./fields.ts";
+import { rowReader, type Row, type RowReader } from "./fields.ts";
 import type { VssMedication, VssProcedure } from "./types.ts";
 
 export const XML2_ORDER = [
@@ -61,20 +61,20 @@ export const PROCEDURE_TAGS: Readonly<Record<Exclude<Fields<VssProcedure>, "path
   diagnosis: "MA_BENH",
 };
 
-const pick = <K extends string>(tags: Readonly<Record<K, string>>, text: (tag: string) => string | null) =>
-  Object.fromEntries(Object.entries<string>(tags).map(([k, tag]) => [k, text(tag)])) as Record<K, string | null>;
+const pick = <K extends string>(tags: Readonly<Record<K, string>>, r: RowReader) =>
+  Object.fromEntries(Object.entries<string>(tags).map(([k, tag]) => [k, r.text(tag)])) as Record<K, string | null>;
 
 export function readMedications(rows: readonly Row[], sink: Finding[]): VssMedication[] {
   return rows.map((row) => {
     const r = rowReader(row, sink);
-    return { path: row.path, ...pick(MEDICATION_TAGS, r.text), ordered: r.moment("NGAY_YL"), given: r.moment("NGAY_TH_YL") };
+    return { path: row.path, ...pick(MEDICATION_TAGS, r), ordered: r.moment("NGAY_YL"), given: r.moment("NGAY_TH_YL") };
   });
 }
 
 export function readProcedures(rows: readonly Row[], sink: Finding[]): VssProcedure[] {
   return rows.map((row) => {
     const r = rowReader(row, sink);
-    const fields = pick(PROCEDURE_TAGS, r.text);
+    const fields = pick(PROCEDURE_TAGS, r);
     return {
       path: row.path,
       kind: fields.serviceCode === null && fields.supplyCode !== null ? "supply" : "service",

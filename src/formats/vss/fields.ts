@@ -22,19 +22,38 @@ export interface RowReader {
 }
 
 export function rowReader(row: Row, sink: Finding[]): RowReader {
-  const path = (tag: string) => `${row.path}/${tag}`;
-  const text = (tag: string) => textOf(row.fields, tag, path(tag), sink);
-  return {
-    text,
-    path,
-    moment(tag, options) {
-      const raw = text(tag);
-      if (raw === null) return null;
-      const m = parseMoment(raw, options);
-      if (m === null) sink.push(vssFinding("VSS-DATE-INVALID", path(tag)));
-      return m;
-    },
-  };
+  return new FieldReader(row, sink);
+}
+
+/**
+ * A class, not closures: a GIAMDINHHS visit reads a few hundred fields, and a field's path is
+ * built only when a finding needs it.
+ */
+class FieldReader implements RowReader {
+  constructor(
+    private readonly row: Row,
+    private readonly sink: Finding[],
+  ) {}
+
+  path(tag: string): string {
+    return `${this.row.path}/${tag}`;
+  }
+
+  text(tag: string): string | null {
+    const fields = this.row.fields;
+    if (!Object.hasOwn(fields, tag)) return null;
+    const value = fields[tag];
+    if (typeof value === "string") return value === "" ? null : value;
+    return textOf(fields, tag, this.path(tag), this.sink);
+  }
+
+  moment(tag: string, options?: ParseMomentOptions): Moment | null {
+    const raw = this.text(tag);
+    if (raw === null) return null;
+    const m = parseMoment(raw, options);
+    if (m === null) this.sink.push(vssFinding("VSS-DATE-INVALID", this.path(tag)));
+    return m;
+  }
 }
 
 /** Text of one child element: `""` and absent give null; a repeat gives the first non-empty value. */
