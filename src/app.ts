@@ -3,7 +3,7 @@
  * into an OperationOutcome (Medplum's habit). Routes validate input and call one service function.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
-import helmet from "@fastify/helmet";
+import helmet from "helmet";
 import rateLimit from "@fastify/rate-limit";
 import type { Deps } from "./deps.ts";
 import { issue, outcome, OutcomeError, SERVER_ERROR, statusOf, type IssueCode, type LocalText } from "./outcome.ts";
@@ -30,7 +30,9 @@ export async function buildApp(deps: Deps, pipeline: Pipeline): Promise<FastifyI
   });
   // No upgrade-insecure-requests: a hub opened over plain http on a LAN address must still load
   // its own scripts (TLS is terminated in front of it in production).
-  await app.register(helmet, { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  // Security headers, the middleware built once (@fastify/helmet rebuilt it on every request).
+  const secure = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  app.addHook("onRequest", (req, reply, done) => secure(req.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined)));
   await app.register(rateLimit, { global: false });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {

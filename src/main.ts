@@ -20,7 +20,8 @@ async function serve(config: Config, announce: boolean): Promise<void> {
   const deps = await openDeps(config);
   const pipeline = createPipeline(deps);
   const demo: DemoSummary | null = announce && deps.config.HOSO_DEMO ? await loadDemo(deps, pipeline) : null;
-  if (!pipeline.matcher.ready()) await pipeline.matcher.refresh();
+  // Built in the background: intake's first registry look-up waits for it (withMatcherIndex).
+  if (!pipeline.matcher.ready()) pipeline.matcher.refresh().catch((err: unknown) => deps.log.error({ err }, "identity matcher build failed"));
   const stopRefresh = scheduleMatcherRefresh(deps, pipeline.matcher);
   // `hoso registry import` runs in its own process: SIGHUP makes this one re-read the registry.
   process.on("SIGHUP", () => void pipeline.matcher.refresh());

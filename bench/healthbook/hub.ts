@@ -27,10 +27,11 @@ export interface Hub {
   stop(): Promise<void>;
 }
 
-export async function startHub(env: Record<string, string>, logFile: string): Promise<Hub> {
+/** `nodeFlags`: e.g. `--cpu-prof …` (the profile is written when the hub exits on SIGTERM). */
+export async function startHub(env: Record<string, string>, logFile: string, nodeFlags: readonly string[] = []): Promise<Hub> {
   const port = await freePort();
   const log = openSync(logFile, "a");
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
     env: { ...process.env, ...env, HOSO_DEMO: "false", HOSO_WORKERS: "0", HOST: "127.0.0.1", PORT: String(port) },
     stdio: ["ignore", log, log],
@@ -41,7 +42,10 @@ export async function startHub(env: Record<string, string>, logFile: string): Pr
     if (child.exitCode !== null) throw new Error(`hub exited (${child.exitCode}); see ${logFile}`);
     const ok = await fetch(new URL("/healthz", url)).then((r) => r.ok, () => false);
     if (ok) break;
-    if (i > 600) throw new Error(`hub did not start; see ${logFile}`);
+    if (i > 600) {
+      child.kill("SIGKILL");
+      throw new Error(`hub did not start; see ${logFile}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

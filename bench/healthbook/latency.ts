@@ -5,12 +5,19 @@
  * closed-loop clients calling `GET /api/vneid/health-books/:personalId` over loopback HTTP with a
  * real system-client token. For each book-cache size (a hub each: warm reads, then `0` = every
  * read built from the rows, as after a change) and each client count: one citizen, then the
- * 1,000 at random. Reports p50/p90/p99/max and throughput. Target: p99 ≤ 30 ms at 100 clients.
+ * 1,000 at random (with a cache, each of their books read once first). Reports p50/p90/p99/max,
+ * throughput, and CPU per request of the hub, PostgreSQL (all of it, and this database's backends
+ * alone) and the load generator, with what else the machine ran meanwhile ("other", CPU-seconds)
+ * and the load average. Target: p99 ≤ 30 ms at 100 clients.
  *
  *   npx tsx bench/healthbook/latency.ts                          (load ~5 min, then ~5 min of runs)
  *   HB_KEEP=1 …, then HB_DB=hoso_hb_xxxxxxxx npx tsx bench/healthbook/latency.ts   (reuse the data)
  *   HB_PERSONS=100000 HB_CHECKUPS=300000 HB_MEASURED=100 …       (a quick, small run)
  *   HB_CONCURRENCY=100 HB_CACHE_MB=64 HB_SECONDS=30 …            (one configuration, longer)
+ *   HB_SCENARIOS=one …                                           (only the one-citizen scenario; `random`: only the other)
+ *   HB_CPU_PROF=1 …                                              (the hub writes V8 CPU profiles to bench/results/; see bench/profile.ts)
+ *   HB_CLIENT=http …                                             (node:http load generator instead of the lighter raw-socket one)
+ *   HB_PROCESSES=2 …                                             (the hub as 2 processes, HOSO_PROCESSES; their CPU is added up)
  */
 import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -26,6 +33,8 @@ import { buildTemplates } from "./templates.ts";
 import { loadData, personalIdOf } from "./load-data.ts";
 import { startHub } from "./hub.ts";
 import { closedLoop, percentile } from "./load.ts";
+import { cpuBetween, cpuSnapshot, type CpuShares } from "../cpu.ts";
+import { backendTicks, secondsBetween, treeTicks } from "./proc-cpu.ts";
 
 const int = (min: number) => z.coerce.number().int().min(min);
 const settings = z
@@ -44,6 +53,12 @@ const settings = z
     HB_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info"]).default("warn"),
     HB_DB: z.string().regex(/^hoso_hb_[a-z0-9_]+$/).optional(),
     HB_KEEP: z.enum(["0", "1"]).default("0"),
+    HB_SCENARIOS: z.enum(["one", "random", "both"]).default("both"),
+    HB_CPU_PROF: z.enum(["0", "1"]).default("0"),
+    /** The load generator's HTTP client (load.ts): `raw` sockets, or `http` (node:http, as before 2026-11-25). */
+    HB_CLIENT: z.enum(["raw", "http"]).default("raw"),
+    /** Hub processes (HOSO_PROCESSES: node:cluster, one per core). */
+    HB_PROCESSES: int(1).max(64).default(1),
   })
   .parse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
 
@@ -148,7 +163,14 @@ interface Row {
   kbPerAnswer: number;
   load1Before: number;
   load1After: number;
+  /** CPU-seconds of the run by process (hub, PostgreSQL, this load generator, everything else). */
+  cpu: CpuShares | null;
+  /** CPU-seconds of the PostgreSQL backends of this database alone (the hub's queries). */
+  pgBackends: number;
 }
+
+/** CPU per answered request, µs: where the time goes whatever else the machine is doing. */
+const perRequest = (r: Row, s: number | undefined) => (s === undefined ? "–" : ((s * 1e6) / Math.max(1, r.requests)).toFixed(0));
 
 async function main(): Promise<void> {
   const { name, fresh, plan } = await prepare();
@@ -161,13 +183,13 @@ async function main(): Promise<void> {
     if (fresh && settings.HB_KEEP === "0") await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     else log(`database kept: HB_DB=${name}`);
   }
-  const env = `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, PostgreSQL 15 on 127.0.0.1 (same machine), ${settings.HB_SECONDS} s per run after ${settings.HB_WARMUP_SECONDS} s warm-up, hub log level ${settings.HB_LOG_LEVEL}, client asks for gzip`;
+  const env = `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, PostgreSQL 15 on 127.0.0.1 (same machine), ${settings.HB_SECONDS} s per run after ${settings.HB_WARMUP_SECONDS} s warm-up, hub log level ${settings.HB_LOG_LEVEL}, client asks for gzip (${settings.HB_CLIENT === "raw" ? "raw-socket HTTP/1.1 client" : "node:http client"}), ${settings.HB_PROCESSES} hub process${settings.HB_PROCESSES > 1 ? "es" : ""}`;
   const table = [
     `Health-book latency, VNeID API — ${plan.persons.toLocaleString("en")} persons, ${plan.checkups.toLocaleString("en")} check-ups. ${env}.`,
     "",
-    "| book cache | scenario | clients | requests | errors | req/s | p50 ms | p90 ms | p99 ms | max ms | KiB/answer | load avg before → after |",
-    "| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- |",
-    ...rows.map((r) => `| ${r.cache} | ${r.scenario} | ${r.concurrency} | ${r.requests} | ${r.errors} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p90.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.kbPerAnswer.toFixed(0)} | ${r.load1Before.toFixed(1)} → ${r.load1After.toFixed(1)} |`),
+    "| book cache | scenario | clients | requests | errors | req/s | p50 ms | p90 ms | p99 ms | max ms | KiB/answer | CPU µs/request: hub, PostgreSQL (its backends), load generator | other load (CPU-s) | load avg before → after |",
+    "| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- | --: | --- |",
+    ...rows.map((r) => `| ${r.cache} | ${r.scenario} | ${r.concurrency} | ${r.requests} | ${r.errors} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p90.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.kbPerAnswer.toFixed(0)} | ${perRequest(r, r.cpu?.hub)}, ${perRequest(r, r.cpu?.postgres)} (${perRequest(r, r.pgBackends)}), ${perRequest(r, r.cpu?.bench)} | ${r.cpu?.other ?? "–"} | ${r.load1Before.toFixed(1)} → ${r.load1After.toFixed(1)} |`),
     "",
     `Target: p99 ≤ 30 ms at 100 concurrent requests — ${verdict(rows.filter((r) => r.concurrency === 100))}.`,
   ].join("\n");
@@ -182,8 +204,10 @@ const verdict = (at100: readonly Row[]): string =>
 async function runHub(name: string, plan: Plan, cacheMb: number, stamp: string): Promise<Row[]> {
   const cache = cacheMb > 0 ? `${cacheMb} MiB` : "off";
   const hub = await startHub(
-    { DATABASE_URL: dbUrl(name), LOG_LEVEL: settings.HB_LOG_LEVEL, HOSO_SYSTEM_TOKEN_TTL_SECONDS: "3600", HOSO_BOOK_CACHE_MB: String(cacheMb) },
+    { DATABASE_URL: dbUrl(name), LOG_LEVEL: settings.HB_LOG_LEVEL, HOSO_SYSTEM_TOKEN_TTL_SECONDS: "3600", HOSO_BOOK_CACHE_MB: String(cacheMb), HOSO_PROCESSES: String(settings.HB_PROCESSES) },
     `${RESULTS}healthbook-hub-${stamp}.log`,
+    // One profile per thread (tsx's loader runs in its own); the main thread's is the largest.
+    settings.HB_CPU_PROF === "1" ? ["--cpu-prof", "--cpu-prof-dir", `${RESULTS}healthbook-hub-${stamp}-${cacheMb}-cpuprofile`] : [],
   );
   const rows: Row[] = [];
   try {
@@ -192,15 +216,30 @@ async function runHub(name: string, plan: Plan, cacheMb: number, stamp: string):
     const book = (await sample.json()) as { checkups?: { measures: unknown[] }[] };
     if (!sample.ok || book.checkups?.length !== plan.perMeasured) throw new Error(`unexpected book: HTTP ${sample.status}`);
     log(`book cache ${cache}; book of citizen 1: ${book.checkups.length} check-ups, ${book.checkups.reduce((a, c) => a + c.measures.length, 0)} measures`);
-    const scenarios: [string, (i: number) => string][] = [
-      [`one citizen, ${plan.perMeasured} check-ups`, () => `/api/vneid/health-books/${personalIdOf(1)}`],
-      [`${plan.measured} citizens at random, ${plan.perMeasured} check-ups each`, () => `/api/vneid/health-books/${personalIdOf(1 + Math.floor(Math.random() * plan.measured))}`],
-    ];
+    const scenarios: [string, (i: number) => string][] = [];
+    if (settings.HB_SCENARIOS !== "random") scenarios.push([`one citizen, ${plan.perMeasured} check-ups`, () => `/api/vneid/health-books/${personalIdOf(1)}`]);
+    if (settings.HB_SCENARIOS !== "one") {
+      const random = () => `/api/vneid/health-books/${personalIdOf(1 + Math.floor(Math.random() * plan.measured))}`;
+      // Every book read once first, so a warm cache is measured warm (not the first reads filling it).
+      if (cacheMb > 0) await closedLoop({ base: hub.url, token, concurrency: 10, seconds: 60, path: (i) => `/api/vneid/health-books/${personalIdOf(1 + (i % plan.measured))}`, requests: plan.measured, client: settings.HB_CLIENT });
+      scenarios.push([`${plan.measured} citizens at random, ${plan.perMeasured} check-ups each`, random]);
+    }
     for (const [scenario, path] of scenarios) {
       for (const concurrency of settings.HB_CONCURRENCY) {
-        if (settings.HB_WARMUP_SECONDS > 0) await closedLoop({ base: hub.url, token, concurrency, seconds: settings.HB_WARMUP_SECONDS, path });
+        if (settings.HB_WARMUP_SECONDS > 0) await closedLoop({ base: hub.url, token, concurrency, seconds: settings.HB_WARMUP_SECONDS, path, client: settings.HB_CLIENT });
         const load1Before = os.loadavg()[0]!;
-        const r = await closedLoop({ base: hub.url, token, concurrency, seconds: settings.HB_SECONDS, path });
+        const cpuBefore = cpuSnapshot(hub.pid);
+        const pgBefore = backendTicks(name);
+        const hubBefore = treeTicks(hub.pid);
+        const r = await closedLoop({ base: hub.url, token, concurrency, seconds: settings.HB_SECONDS, path, client: settings.HB_CLIENT });
+        const cpu = cpuBetween(cpuBefore, cpuSnapshot(hub.pid));
+        const pgBackends = secondsBetween(pgBefore, backendTicks(name));
+        // The hub's processes: one, or HOSO_PROCESSES forked by the first.
+        if (cpu) {
+          const hubSeconds = secondsBetween(hubBefore, treeTicks(hub.pid));
+          cpu.other = Math.max(0, Math.round((cpu.other - (hubSeconds - cpu.hub)) * 10) / 10);
+          cpu.hub = hubSeconds;
+        }
         const sorted = r.latenciesMs.slice().sort();
         const row: Row = {
           cache,
@@ -216,9 +255,11 @@ async function runHub(name: string, plan: Plan, cacheMb: number, stamp: string):
           kbPerAnswer: r.bytes / Math.max(1, r.requests) / 1024,
           load1Before,
           load1After: os.loadavg()[0]!,
+          cpu,
+          pgBackends,
         };
         rows.push(row);
-        log(`  ${scenario}, ${concurrency} clients: ${row.requests} requests, ${row.errors} errors, ${row.perSecond.toFixed(0)}/s, p50 ${row.p50.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms (load ${load1Before.toFixed(1)})`);
+        log(`  ${scenario}, ${concurrency} clients: ${row.requests} requests, ${row.errors} errors, ${row.perSecond.toFixed(0)}/s, p50 ${row.p50.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, CPU µs/request hub ${perRequest(row, cpu?.hub)} PostgreSQL ${perRequest(row, cpu?.postgres)} (backends ${perRequest(row, pgBackends)}) bench ${perRequest(row, cpu?.bench)}, other ${cpu?.other ?? "–"} CPU-s (load ${load1Before.toFixed(1)})`);
       }
     }
   } finally {

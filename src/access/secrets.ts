@@ -6,9 +6,12 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
 import type { Db } from "../db/port.ts";
 import { ensureSetting, getSetting } from "./settings-repo.ts";
+import { createTokenVerifier, type TokenVerifier } from "./tokens.ts";
 
 export interface HubSecrets {
   jwtKey: Uint8Array;
+  /** Verifies access tokens signed with `jwtKey` (tokens.ts), remembering the ones it has seen. */
+  verifyToken: TokenVerifier;
   signingKey: KeyObject;
   publicKeyPem: string;
 }
@@ -19,8 +22,10 @@ export async function loadHubSecrets(db: Db, jwtSecret?: string): Promise<HubSec
     (await getSetting(db, "hub_private_key")) ??
     (await ensureSetting(db, "hub_private_key", newPrivateKeyPem()));
   const signingKey = createPrivateKey(pem);
+  const jwtKey = new TextEncoder().encode(jwt);
   return {
-    jwtKey: new TextEncoder().encode(jwt),
+    jwtKey,
+    verifyToken: createTokenVerifier(jwtKey),
     signingKey,
     publicKeyPem: createPublicKey(signingKey).export({ type: "spki", format: "pem" }).toString(),
   };

@@ -4,11 +4,10 @@
  */
 import type { FastifyRequest } from "fastify";
 import type { Deps } from "../deps.ts";
-import { authenticate } from "./guard.ts";
-import type { Principal, Role } from "./tokens.ts";
-import { scopesOf } from "./system-clients-token.ts";
+import { authenticateToken } from "./guard.ts";
+import { ROLES, type Principal } from "./tokens.ts";
 
-export const ALL_ROLES: readonly Role[] = ["facility", "steward", "analyst", "clinician", "commune", "citizen", "system"];
+export const ALL_ROLES = ROLES;
 
 export interface Caller {
   who: Principal;
@@ -18,8 +17,6 @@ export interface Caller {
 const NONE: ReadonlySet<string> = new Set();
 
 export async function authenticateCaller(deps: Deps, req: FastifyRequest): Promise<Caller> {
-  const who = await authenticate(deps, req, ALL_ROLES);
-  // authenticate() has verified this very header's token.
-  const token = req.headers.authorization!.slice(7).trim();
-  return { who, scopes: who.role === "system" ? scopesOf(token) : NONE };
+  const { principal, scopes } = await authenticateToken(deps, req, ALL_ROLES);
+  return { who: principal, scopes: principal.role === "system" ? scopes : NONE };
 }

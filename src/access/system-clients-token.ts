@@ -3,7 +3,7 @@
  * (so `verifyAccessToken` checks them), role `system`, plus the granted `scope` (space-separated,
  * RFC 8693 §4.2 style) and the `client_id`.
  */
-import { SignJWT, decodeJwt } from "jose";
+import { SignJWT } from "jose";
 import { AUDIENCE, ISSUER } from "./tokens.ts";
 
 export const SYSTEM_SCOPES = ["system/HealthBook.read", "system/HealthBookChanges.read"] as const;
@@ -24,10 +24,4 @@ export async function issueSystemToken(
     .setIssuedAt(iat)
     .setExpirationTime(iat + ttlSeconds)
     .sign(key);
-}
-
-/** Scopes of a token that `verifyAccessToken` has already accepted (so decoding is enough). */
-export function scopesOf(verifiedToken: string): ReadonlySet<string> {
-  const scope = decodeJwt(verifiedToken).scope;
-  return new Set(typeof scope === "string" ? scope.split(" ").filter(Boolean) : []);
 }

@@ -1,4 +1,4 @@
-import { join, sql, type Queryable } from "../db/port.ts";
+import { sql, type Queryable } from "../db/port.ts";
 
 export interface AuditRow {
   at: Date;
@@ -16,22 +16,23 @@ export interface AuditRow {
 }
 
 /**
- * Appends rows in one statement (at most a page of the change feed: well under the parameter
- * limit). The person is looked up inside the INSERT, so auditing a read costs one round trip.
+ * Appends rows in one statement of eleven array parameters, whatever the number of rows (a group
+ * commit of many reads, a page of the change feed): one short text to parse and plan, rows kept
+ * in the order given. The person is looked up inside the INSERT, so auditing costs one round trip.
  */
 export async function insertAudit(db: Queryable, rows: readonly AuditRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const values = join(
-    rows.map(
-      (r) => sql`(${r.at.toISOString()}, ${r.actorAccountId}, ${r.actorRole}, ${r.actorFacilityId}, ${r.personalId},
-        ${r.action}, ${r.purpose}, ${r.outcome}, ${r.requestId}, ${r.grantId}, ${r.reason})`,
-    ),
-  );
+  const column = <T>(f: (r: AuditRow) => T) => rows.map(f);
   await db.query(sql`
     INSERT INTO audit_log (at, actor_account_id, actor_role, actor_facility_id, person_id, action, purpose, outcome, request_id, grant_id, reason)
     SELECT v.at::timestamptz, v.actor::uuid, v.role, v.fac::uuid, p.person_id, v.action, v.purpose, v.outcome, v.req, v.grant_id::uuid, v.reason
-    FROM (VALUES ${values}) AS v (at, actor, role, fac, personal_id, action, purpose, outcome, req, grant_id, reason)
-    LEFT JOIN persons p ON p.personal_id = v.personal_id`);
+    FROM unnest(${column((r) => r.at.toISOString())}::text[], ${column((r) => r.actorAccountId)}::text[], ${column((r) => r.actorRole)}::text[],
+      ${column((r) => r.actorFacilityId)}::text[], ${column((r) => r.personalId)}::text[], ${column((r) => r.action)}::text[],
+      ${column((r) => r.purpose)}::text[], ${column((r) => r.outcome)}::text[], ${column((r) => r.requestId)}::text[],
+      ${column((r) => r.grantId)}::text[], ${column((r) => r.reason)}::text[])
+      WITH ORDINALITY AS v (at, actor, role, fac, personal_id, action, purpose, outcome, req, grant_id, reason, n)
+    LEFT JOIN persons p ON p.personal_id = v.personal_id
+    ORDER BY v.n`);
 }
 
 export interface AuditListRow {

@@ -8,7 +8,7 @@
 import type { Queryable } from "../db/port.ts";
 import { insertAudit, type AuditRow } from "./audit-repo.ts";
 
-/** Rows per INSERT: 11 parameters each, well under PostgreSQL's 65,535. */
+/** Rows per INSERT (11 array parameters whatever the count): bounds one statement's work. */
 const MAX_BATCH = 1000;
 
 export interface AuditWriter {

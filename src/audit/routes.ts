@@ -7,6 +7,7 @@ import { authenticateCaller } from "../access/system-clients-guard.ts";
 import { bookAccessLog, myAccessLog } from "./access-log.ts";
 
 const pageQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().min(1).optional() });
+const personParam = z.object({ personalId: z.string().regex(/^\d{12}$/, "12 digits") });
 
 export function auditRoutes(app: FastifyInstance, deps: Deps): void {
   app.get("/api/me/access-log", async (req) => {
@@ -16,7 +17,7 @@ export function auditRoutes(app: FastifyInstance, deps: Deps): void {
   });
   app.get("/api/citizen/books/:personalId/access-log", async (req) => {
     const caller = await authenticateCaller(deps, req);
-    const { personalId } = parseInput(z.object({ personalId: z.string().regex(/^\d{12}$/, "12 digits") }), req.params);
+    const { personalId } = parseInput(personParam, req.params);
     const q = parseInput(pageQuery, req.query);
     return bookAccessLog(deps, { caller, requestId: req.id, action: "access-log.read" }, personalId, { limit: q.limit, before: q.before ?? null });
   });

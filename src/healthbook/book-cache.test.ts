@@ -3,7 +3,7 @@ import { gunzipSync } from "node:zlib";
 import { bookBody, createBookCache } from "./book-cache.ts";
 
 /** A kept body of exactly n bytes (the cache counts gzipped bytes). */
-const body = (n: number) => ({ gzipped: Buffer.alloc(n), json: () => Buffer.alloc(0) });
+const body = (n: number) => ({ etag: 'W/"x"', gzipped: Buffer.alloc(n), json: () => Buffer.alloc(0) });
 
 describe("the book cache", () => {
   it("serves an entry only while its fingerprint holds", () => {
@@ -38,7 +38,7 @@ describe("the book cache", () => {
 describe("a book body", () => {
   it("keeps only the gzip, and gives the same JSON back from it", () => {
     const json = Buffer.from(JSON.stringify({ checkups: Array.from({ length: 50 }, (_, i) => ({ key: "bp_systolic", value: i })) }));
-    const { fresh, kept } = bookBody(json);
+    const { fresh, kept } = bookBody(json, 'W/"x"');
     expect(fresh.json()).toBe(json);
     expect(kept.gzipped).toBe(fresh.gzipped);
     expect(kept.gzipped.length).toBeLessThan(json.length / 4);

@@ -25,7 +25,15 @@ export interface PersonRow {
 
 /** Registry data first (the population database is the authority), else the hub's person row. */
 export async function readPerson(db: Queryable, personalId: string): Promise<PersonRow | null> {
-  const rows = await db.query<PersonRow>(sql`
+  return (await readPersons(db, [personalId]))[0] ?? null;
+}
+
+/**
+ * `readPerson` for several personal IDs in one statement (the VNeID API reads them in groups:
+ * person-reader.ts); IDs with no registry row nor person row are left out.
+ */
+export async function readPersons(db: Queryable, personalIds: readonly string[]): Promise<PersonRow[]> {
+  return db.query<PersonRow>(sql`
     SELECT x.personal_id, p.person_id, coalesce(r.full_name, p.full_name) AS full_name,
       coalesce(r.birth_date, p.birth_date) AS birth_date, coalesce(r.sex, p.sex) AS sex,
       coalesce(r.province_code, p.province_code) AS province_code, coalesce(r.commune_code, p.commune_code) AS commune_code,
@@ -34,12 +42,11 @@ export async function readPerson(db: Queryable, personalId: string): Promise<Per
         (SELECT string_agg(c.checkup_id::text || ':' || f.code || ':' || f.name, ',' ORDER BY c.checkup_id)
          FROM checkups c JOIN facilities f ON f.facility_id = c.facility_id
          WHERE c.person_id = p.person_id AND c.status = 'current' AND c.identity_status = 'linked'))) AS fingerprint
-    FROM (SELECT ${personalId}::text AS personal_id) x
+    FROM (SELECT DISTINCT unnest(${[...personalIds]}::text[]) AS personal_id) x
     LEFT JOIN registry_persons r ON r.personal_id = x.personal_id
     LEFT JOIN persons p ON p.personal_id = x.personal_id
     LEFT JOIN registry_persons g ON g.personal_id = r.guardian_personal_id
     WHERE r.personal_id IS NOT NULL OR p.person_id IS NOT NULL`);
-  return rows[0] ?? null;
 }
 
 /** The parts of the stored record the book shows (the raw blocks and signatures stay behind). */

@@ -11,7 +11,7 @@ import { invalid, notFound } from "../outcome.ts";
 import type { BookScope } from "../consent/consent-repo.ts";
 import type { LocalText } from "../outcome.ts";
 import { readCheckup, readCheckups, readPerson, readTrend, type CheckupRow, type PersonRow } from "./book-repo.ts";
-import { bookBody, type BookBody, type BookCache } from "./book-cache.ts";
+import { bookBody, bookEtag, type BookBody, type BookCache } from "./book-cache.ts";
 import { catalogueView, rangeFor, unitDisplay } from "./catalogue-view.ts";
 import { activeProblems, historyOf } from "./history.ts";
 import { presentPerson } from "./person.ts";
@@ -44,22 +44,44 @@ export interface HealthBook {
 
 const NO_BOOK = { vi: "Không có sổ sức khỏe của người này.", en: "No health book for this person." };
 
+/** The answer when the client already holds the current book (its If-None-Match names the tag). */
+export interface NotModified {
+  etag: string;
+  notModified: true;
+}
+
+export interface BookOptions {
+  /** Reads the person row with its fingerprint (the VNeID API passes its grouped reader, person-reader.ts). */
+  lookup?: (personalId: string) => Promise<PersonRow | null>;
+  /** The request's If-None-Match (RFC 9110 §13.1.2). */
+  ifNoneMatch?: string | undefined;
+}
+
 /**
  * The book as JSON bytes, from the cache while the book's fingerprint is unchanged: one small
- * query when nothing changed, the full build when something did.
+ * query when nothing changed, the full build when something did — or only its tag when the
+ * client's copy is current.
  */
-export async function healthBookBody(deps: Deps, cache: BookCache, personalId: string, scope: BookScope): Promise<BookBody> {
-  const person = await readPerson(deps.db, personalId);
+export async function healthBookBody(deps: Deps, cache: BookCache, personalId: string, scope: BookScope, o: BookOptions = {}): Promise<BookBody | NotModified> {
+  const person = await (o.lookup ?? ((id: string) => readPerson(deps.db, id)))(personalId);
   if (!person) return notFound("HEALTHBOOK-NOT-FOUND", NO_BOOK);
+  const etag = bookEtag(scope, person.fingerprint);
+  if (o.ifNoneMatch !== undefined && etagMatches(o.ifNoneMatch, etag)) return { etag, notModified: true };
   const key = `${scope}:${personalId}`;
   const cached = cache.get(key, person.fingerprint);
   if (cached) return cached;
   // Check-ups are read after the fingerprint: a change in between makes the body newer, never
   // older than its fingerprint says (the next read then rebuilds it).
   const rows = await readCheckups(deps.db, personalId);
-  const { fresh, kept } = bookBody(Buffer.from(JSON.stringify(buildBook(person, rows, scope, deps.clock()))));
+  const { fresh, kept } = bookBody(Buffer.from(JSON.stringify(buildBook(person, rows, scope, deps.clock()))), etag);
   cache.set(key, person.fingerprint, kept);
   return fresh;
+}
+
+/** If-None-Match holds `*` or the tag (weak comparison, RFC 9110 §8.8.3.2). */
+function etagMatches(header: string, etag: string): boolean {
+  const opaque = (t: string) => t.trim().replace(/^W\//, "");
+  return header.split(",").some((t) => t.trim() === "*" || opaque(t) === opaque(etag));
 }
 
 export async function getHealthBook(deps: Deps, personalId: string, scope: BookScope): Promise<HealthBook> {

@@ -4,7 +4,7 @@
  */
 import type { Deps } from "../deps.ts";
 import { citizenAccess, grantAccess, type BookAccess, type ReadRequest } from "../consent/person-access.ts";
-import { getCheckup, getCheckupPdf, getTrend, healthBookBody, type BookScope } from "./book.ts";
+import { getCheckup, getCheckupPdf, getTrend, healthBookBody, type BookScope, type NotModified } from "./book.ts";
 import type { BookBody, BookCache } from "./book-cache.ts";
 
 /** Whose book: a personal ID (citizen routes) or a grant id (clinician routes). */
@@ -16,10 +16,10 @@ const open = (deps: Deps, r: ReadRequest, via: Via): Promise<BookAccess> =>
 /** The narrower of what was asked and what the access allows. */
 const narrower = (allowed: BookScope, asked: BookScope | undefined): BookScope => (allowed === "summary" || asked === "summary" ? "summary" : "everything");
 
-/** The book as JSON bytes (see healthBookBody). */
-export async function readBook(deps: Deps, cache: BookCache, r: ReadRequest, via: Via, scope?: BookScope): Promise<BookBody> {
+/** The book as JSON bytes, or only its tag when the client holds it (see healthBookBody). */
+export async function readBook(deps: Deps, cache: BookCache, r: ReadRequest, via: Via, scope?: BookScope, ifNoneMatch?: string): Promise<BookBody | NotModified> {
   const access = await open(deps, { ...r, action: "healthbook.read" }, via);
-  return healthBookBody(deps, cache, access.personalId, narrower(access.scope, scope));
+  return healthBookBody(deps, cache, access.personalId, narrower(access.scope, scope), { ifNoneMatch });
 }
 
 export async function readCheckup(deps: Deps, r: ReadRequest, via: Via, checkupId: string) {

@@ -73,6 +73,25 @@ describe("GET /api/vneid/health-books/:personalId", () => {
     expect(none.statusCode).toBe(404);
     expect(none.json().issue[0].details.coding[0].code).toBe("HEALTHBOOK-NOT-FOUND");
   });
+
+  it("tags the book (ETag) and answers 304 to a client holding the current one, audited all the same", async () => {
+    const url = `/api/vneid/health-books/${AN}`;
+    const first = await hub.app.inject({ url, headers: bearer(token) });
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/"[\w-]{27}"$/);
+    expect(first.headers["cache-control"]).toBe("private, no-cache");
+    const entries = async () => (await hub.app.inject({ url: "/api/me/access-log", headers: bearer(await citizenToken(hub, AN)) })).json<AccessLog>().entries.length;
+    const before = await entries();
+    const again = await hub.app.inject({ url, headers: { ...bearer(token), "if-none-match": etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.rawPayload).toHaveLength(0);
+    expect(again.headers.etag).toBe(etag);
+    expect(await entries()).toBe(before + 1);
+    expect((await hub.app.inject({ url, headers: { ...bearer(token), "if-none-match": 'W/"something-else"' } })).statusCode).toBe(200);
+    const summary = await hub.app.inject({ url: `${url}?scope=summary`, headers: { ...bearer(token), "if-none-match": etag } });
+    expect(summary.statusCode).toBe(200);
+    expect(summary.headers.etag).not.toBe(etag);
+  });
 });
 
 describe("GET /api/vneid/changes", () => {
@@ -84,8 +103,13 @@ describe("GET /api/vneid/changes", () => {
       [AN, "checkup.created"],
       [BINH, "checkup.created"],
     ]);
+    const tagBefore = (await hub.app.inject({ url: `/api/vneid/health-books/${AN}`, headers: bearer(token) })).headers.etag as string;
     await pushAll(hub, [checkupOn("2026-11-19", { sbp: "151" })]);
     await hub.app.inject({ method: "POST", url: "/api/checkups/LK20251118/retract", headers: bearer(hub.token), payload: { reason: "nhầm" } });
+    // The book changed: the tag the client holds no longer matches.
+    const changed = await hub.app.inject({ url: `/api/vneid/health-books/${AN}`, headers: { ...bearer(token), "if-none-match": tagBefore } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(tagBefore);
     const next = await eventually(`?cursor=${first.cursor}`, (p) => p.changes.length >= 2);
     expect(next.changes.map((c) => [c.personal_id, c.kind])).toEqual([
       [AN, "checkup.corrected"],

@@ -7,23 +7,41 @@ import type { Deps } from "../deps.ts";
 import { invalid } from "../outcome.ts";
 import type { Caller } from "../access/system-clients-guard.ts";
 import { auditSystemRead, decideSystem, type ReadRequest } from "../consent/person-access.ts";
-import { healthBookBody, type BookScope } from "./book.ts";
+import { healthBookBody, type BookScope, type NotModified } from "./book.ts";
 import type { BookBody, BookCache } from "./book-cache.ts";
 import type { AuditWriter } from "../audit/audit-writer.ts";
+import type { PersonReader } from "./person-reader.ts";
 import { readChanges } from "./vneid-repo.ts";
 
-/** What the VNeID routes keep per app instance: serialized books and the audit group commit. */
+/**
+ * What the VNeID routes keep per app instance: serialized books, the audit group commit and the
+ * grouped person reads (concurrent reads share one audit INSERT and one person query).
+ */
 export interface VneidRuntime {
   cache: BookCache;
   auditWriter: AuditWriter;
+  persons: PersonReader;
 }
 
-/** The book as JSON bytes; the audit row and the read go out together. */
-export async function vneidBook(deps: Deps, rt: VneidRuntime, caller: Caller, input: { personalId: string; scope: BookScope; requestId: string }): Promise<BookBody> {
+/**
+ * The book as JSON bytes. The audit row is written while the book is read, and the answer (the
+ * book, or a 404) waits for both: no read is answered before its audit row is committed.
+ */
+export async function vneidBook(
+  deps: Deps,
+  rt: VneidRuntime,
+  caller: Caller,
+  input: { personalId: string; scope: BookScope; requestId: string; ifNoneMatch?: string | undefined },
+): Promise<BookBody | NotModified> {
   const r: ReadRequest = { caller, requestId: input.requestId, action: "healthbook.read" };
   await decideSystem(deps, r, input.personalId, "system/HealthBook.read");
-  const [, body] = await Promise.all([auditSystemRead(deps, r, [input.personalId], rt.auditWriter), healthBookBody(deps, rt.cache, input.personalId, input.scope)]);
-  return body;
+  const [audited, body] = await Promise.allSettled([
+    auditSystemRead(deps, r, [input.personalId], rt.auditWriter),
+    healthBookBody(deps, rt.cache, input.personalId, input.scope, { lookup: rt.persons.read, ifNoneMatch: input.ifNoneMatch }),
+  ]);
+  if (audited.status === "rejected") throw audited.reason;
+  if (body.status === "rejected") throw body.reason;
+  return body.value;
 }
 
 const START = { tx: "0", eventId: 0 };

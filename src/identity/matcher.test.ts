@@ -3,7 +3,8 @@ import { buildCheckup } from "../../test/factories/checkup.ts";
 import { createTestDeps, type TestDeps } from "../../test/deps.ts";
 import { loadConfig } from "../config.ts";
 import { upsertRegistryPersons, type RegistryImportRow } from "./registry-repo.ts";
-import { createMatcher, matcherSettings } from "./matcher.ts";
+import { createMatcher, matcherSettings, withMatcherIndex } from "./matcher.ts";
+import { embeddedRegistry } from "./registry.ts";
 
 const row = (o: Partial<RegistryImportRow> & Pick<RegistryImportRow, "personalId" | "fullName" | "birthDate" | "sex">): RegistryImportRow => ({
   provinceCode: "01", communeCode: "00004", address: null, ethnicity: "01", phone: null, guardianPersonalId: null, ...o,
@@ -49,6 +50,15 @@ describe("the hub's matcher", () => {
     expect(result).toMatchObject({ decision: "review", reasons: ["below-link-threshold"] });
     expect(result!.breakdown.map((b) => b.field)).toContain("birthDate");
     expect(() => loadConfig({ HOSO_MATCH_LINK_THRESHOLD: "8", HOSO_MATCH_REVIEW_THRESHOLD: "10" })).toThrow(/HOSO_MATCH_REVIEW_THRESHOLD/);
+  });
+
+  it("is built by intake's first registry look-up, not before (a process that only serves books never holds it)", async () => {
+    const matcher = createMatcher(deps);
+    const registry = withMatcherIndex(embeddedRegistry(deps.db), matcher);
+    expect(matcher.ready()).toBe(false);
+    expect([...(await registry.lookup(["001090012345"])).keys()]).toEqual(["001090012345"]);
+    expect(matcher.ready()).toBe(true);
+    expect(matcher.match(buildCheckup({ patient: { personalId: null } }))).toMatchObject({ decision: "linked", personalId: "001090012345" });
   });
 
   it("indexes nothing with a remote registry: records go to review as before", async () => {

@@ -9,7 +9,7 @@
 import type { Config } from "../config.ts";
 import type { Deps } from "../deps.ts";
 import type { CheckupRecord } from "../checkup/model.ts";
-import type { RegistryPerson } from "./registry.ts";
+import type { Registry, RegistryPerson } from "./registry.ts";
 import {
   createBlockingIndex,
   matchInputFromRecord,
@@ -167,13 +167,30 @@ export function createMatcher(deps: Pick<Deps, "config" | "db" | "log">, setting
 /**
  * Rebuilds every HOSO_MATCH_REFRESH_MINUTES (0: never) so registry imports made by another process
  * reach a running hub. Returns the function that stops it. A failed rebuild keeps the old index.
+ * An index never built is left unbuilt: its first use builds it from the registry as it is then.
  */
 export function scheduleMatcherRefresh(deps: Pick<Deps, "config" | "log">, matcher: Matcher): () => void {
   const minutes = deps.config.HOSO_MATCH_REFRESH_MINUTES;
   if (minutes === 0 || !matcher.indexable) return () => undefined;
   const timer = setInterval(() => {
+    if (!matcher.ready()) return;
     matcher.refresh().catch((err: unknown) => deps.log.error({ err }, "identity matcher rebuild failed"));
   }, minutes * 60_000);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/**
+ * The registry port for intake, building the matcher's index before the first look-up (intake
+ * asks the registry first, then the matcher, synchronously). The index — about 360 MB for a
+ * million persons — is thus built when intake first needs it, not at start: a process that only
+ * serves health books never holds it.
+ */
+export function withMatcherIndex(registry: Registry, matcher: Matcher): Registry {
+  return {
+    async lookup(personalIds) {
+      if (!matcher.ready() && matcher.indexable) await matcher.refresh();
+      return registry.lookup(personalIds);
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { createChecker } from "../checkup/check.ts";
 import type { Deps } from "../deps.ts";
 import { embeddedRegistry } from "../identity/registry.ts";
 import { httpRegistry } from "../identity/registry-http.ts";
-import { createMatcher } from "../identity/matcher.ts";
+import { createMatcher, withMatcherIndex } from "../identity/matcher.ts";
 import type { Pipeline } from "./process.ts";
 import { createFhirValidator, type FhirValidator } from "../formats/fhir/validate.ts";
 
@@ -23,5 +23,6 @@ export function createChecks(): Omit<Pipeline, "registry" | "matcher"> {
 export function createPipeline(deps: Pick<Deps, "config" | "db" | "log">): Pipeline {
   const url = deps.config.HOSO_REGISTRY_URL;
   const registry = url ? httpRegistry({ baseUrl: url, timeoutMs: deps.config.HOSO_REGISTRY_TIMEOUT_MS }) : embeddedRegistry(deps.db);
-  return { ...createChecks(), registry, matcher: createMatcher(deps) };
+  const matcher = createMatcher(deps);
+  return { ...createChecks(), registry: withMatcherIndex(registry, matcher), matcher };
 }
