@@ -6,10 +6,10 @@
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
-import net from "node:net";
 import { fileURLToPath } from "node:url";
 import { send } from "./client.ts";
 import type { MemorySample, ProbeRequest } from "./memory.ts";
+import { freePort } from "../test/crash/hub-process.ts";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PROBE = fileURLToPath(new URL("./probe.mjs", import.meta.url));
@@ -33,16 +33,6 @@ export interface HubProcess {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startHub(env: Record<string, string>, logFile: string, profileDir?: string): Promise<HubProcess> {
   const port = await freePort();

@@ -60,8 +60,8 @@ export function createWorkload(cfg: BenchConfig): Workload {
 }
 
 /** The facility's check-ups in push order; exams in the last day, so none is a late push. */
-export function facilityCheckups(w: Workload, f: DemoFacility, count: number): Generator<DemoCheckup> {
-  return checkupStream(deriveSeed(w.seed, `bench:${f.code}`), {
+export function facilityCheckups(w: Workload, f: DemoFacility, count: number, stream = "bench"): Generator<DemoCheckup> {
+  return checkupStream(deriveSeed(w.seed, `${stream}:${f.code}`), {
     population: w.adults,
     facilities: [f],
     count,

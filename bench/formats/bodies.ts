@@ -6,14 +6,13 @@
  * check-up: the template has no column for most laboratory rows). Built before any timing.
  */
 import { stringify } from "csv-stringify/sync";
-import { checkupStream, deriveSeed, type DemoCheckup } from "../../src/demo/index.ts";
+import type { DemoCheckup } from "../../src/demo/index.ts";
 import { INPUT_COLUMNS } from "../../src/formats/batch/columns.ts";
 import { MEASURE_COLUMNS } from "../../src/formats/batch/measure-columns.ts";
 import { writeFhirBundle } from "../../src/formats/fhir/write.ts";
 import { writeVss } from "../../src/formats/vss/write.ts";
 import { createChecks } from "../../src/intake/pipeline.ts";
-import { DEFECTS, type DefectRates } from "../../src/demo/index.ts";
-import { signedBody, type BenchFacility, type Workload } from "../workload.ts";
+import { facilityCheckups, signedBody, type BenchFacility, type Workload } from "../workload.ts";
 
 export const FORMATS = ["KHAMSUCKHOE", "GIAMDINHHS", "FHIR", "CSV"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -23,21 +22,9 @@ export interface Body {
   records: number;
 }
 
-const HOUR_MS = 3_600_000;
-const NO_DEFECTS = Object.fromEntries(DEFECTS.map((d) => [d, 0])) as DefectRates;
-
 /** Check-ups of one facility for one format: a stream of its own, so no two formats send the same MA_LK. */
 export function formatCheckups(w: Workload, f: BenchFacility, format: Format, count: number): DemoCheckup[] {
-  return Array.from(
-    checkupStream(deriveSeed(w.seed, `formats:${format}:${f.code}`), {
-      population: w.adults,
-      facilities: [f],
-      count,
-      from: new Date(w.now.getTime() - 20 * HOUR_MS),
-      to: new Date(w.now.getTime() - HOUR_MS),
-      defectRates: NO_DEFECTS,
-    }),
-  );
+  return Array.from(facilityCheckups(w, f, count, `formats:${format}`));
 }
 
 /** `perBody` check-ups per request (CSV: rows per sheet; the others: records per request). */
