@@ -2,7 +2,6 @@
  * Benchmark settings from the environment, checked once (every problem reported at once, as the
  * hub's own config does). Defaults keep `npm run bench` under about five minutes on two cores.
  */
-import os from "node:os";
 import { z } from "zod";
 
 export const DB_KINDS = ["pglite", "postgres"] as const;
@@ -40,7 +39,10 @@ const schema = z.object({
   BENCH_KEEP: z.enum(["0", "1"]).default("0"),
   /** Check-ups per INSERT transaction in the baseline (1: one transaction per check-up, as a push has). */
   BENCH_BASELINE_BATCH: int(1).default(100),
-  /** Hub processes on PostgreSQL (HOSO_PROCESSES; default: one per core). PGlite is always one. */
+  /**
+   * Hub processes on PostgreSQL (HOSO_PROCESSES). Default 1: with PostgreSQL on the same two cores,
+   * two hub processes cost more CPU per push (smaller groups) and sustained less. PGlite is always one.
+   */
   BENCH_PROCESSES: int(1).max(16).optional(),
   /** Write a V8 CPU profile of the hub (`--cpu-prof`) into bench/results/ when it stops. */
   BENCH_CPU_PROF: z.enum(["0", "1"]).default("0"),
@@ -84,6 +86,6 @@ export function loadBenchConfig(env: Record<string, string | undefined> = proces
     keep: c.BENCH_KEEP === "1",
     cpuProfile: c.BENCH_CPU_PROF === "1",
     baselineBatch: c.BENCH_BASELINE_BATCH,
-    processes: (db) => (db === "pglite" ? 1 : c.BENCH_PROCESSES ?? os.availableParallelism()),
+    processes: (db) => (db === "pglite" ? 1 : c.BENCH_PROCESSES ?? 1),
   };
 }
