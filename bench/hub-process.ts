@@ -1,6 +1,6 @@
 /**
  * The hub under test, as a child process running the server bundle exactly as `npm start` does
- * (`node dist/server/main.mjs`, demo off). A separate process keeps the hub's event loop, heap and
+ * (`node [flags] dist/server/main.mjs` with the flags of package.json `start`, demo off). A separate process keeps the hub's event loop, heap and
  * CPU apart from the load generator's, so latency includes a real socket and memory readings are
  * the hub's alone. No tsx loader in the hub: its hooks thread and transpiled sources cost ~100 MB.
  */
@@ -10,10 +10,10 @@ import { fileURLToPath } from "node:url";
 import { send } from "./client.ts";
 import type { MemorySample, ProbeRequest } from "./memory.ts";
 import { freePort } from "../test/crash/hub-process.ts";
+import { SERVER_BUNDLE, startFlags } from "./start-command.ts";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PROBE = fileURLToPath(new URL("./probe.mjs", import.meta.url));
-const SERVER = "dist/server/main.mjs";
 let built = false;
 
 /** The hub as `npm start` runs it: the server bundle, built from the current source once per run. */
@@ -39,7 +39,7 @@ export async function startHub(env: Record<string, string>, logFile: string, pro
   const log = openSync(logFile, "a");
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   buildServer();
-  const child = spawn(process.execPath, [...profile, "--expose-gc", "--import", PROBE, SERVER], {
+  const child = spawn(process.execPath, [...startFlags(ROOT), ...profile, "--expose-gc", "--import", PROBE, SERVER_BUNDLE], {
     cwd: ROOT,
     // Only the settings given here: a DATABASE_URL in the caller's shell must not leak into a PGlite run.
     env: { ...process.env, DATABASE_URL: undefined, ...env, HOSO_DEMO: "false", HOST: "127.0.0.1", PORT: String(port) },
@@ -73,12 +73,12 @@ async function waitReady(child: ChildProcess, url: URL, logFile: string): Promis
   const until = Date.now() + 120_000;
   while (Date.now() < until) {
     if (exited !== undefined) throw new Error(`the hub exited (code ${exited}) before it listened; see ${logFile}`);
-    const ok = await send(undefined, url, "GET", "/healthz", {}).then((r) => r.status === 200, () => false);
+    const ok = await send(undefined, url, "GET", "/readyz", {}).then((r) => r.status === 200, () => false);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill("SIGKILL");
-  throw new Error(`the hub did not answer /healthz within 120 s; see ${logFile}`);
+  throw new Error(`the hub was not ready (/readyz) within 120 s; see ${logFile}`);
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

@@ -52,6 +52,12 @@ export async function buildApp(deps: Deps, pipeline: Pipeline): Promise<FastifyI
       .observe(reply.elapsedTime / 1000);
   });
   app.get("/healthz", async () => ({ status: "ok", db: deps.db.kind }));
+  // Ready to take pushes at full speed: the identity matcher's index (built in the background at
+  // start, seconds for a million persons) is in memory. A load balancer sends traffic only then.
+  app.get("/readyz", async (_req, reply) => {
+    const ready = pipeline.matcher.ready() || !pipeline.matcher.indexable;
+    return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "starting" });
+  });
   app.get("/metrics", async (_req, reply) => reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics()));
   authRoutes(app, deps);
   intakeRoutes(app, deps, pipeline);

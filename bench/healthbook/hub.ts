@@ -1,14 +1,17 @@
 /**
- * The hub under test in its own process (`node --import tsx src/main.ts`, as `npm start` runs it,
- * demo off, no background worker), so its event loop and CPU are its own and every request
- * crosses a real loopback socket.
+ * The hub under test in its own process (the server bundle, `node dist/server/main.mjs`, as
+ * `npm start` runs it, demo off, no background worker), so its event loop and CPU are its own and
+ * every request crosses a real loopback socket. Node flags as in package.json `start`
+ * (bench/start-command.ts).
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { freePort } from "../../test/crash/hub-process.ts";
+import { SERVER_BUNDLE, startFlags } from "../start-command.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+let built = false;
 
 
 export interface Hub {
@@ -21,7 +24,9 @@ export interface Hub {
 export async function startHub(env: Record<string, string>, logFile: string, nodeFlags: readonly string[] = []): Promise<Hub> {
   const port = await freePort();
   const log = openSync(logFile, "a");
-  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", "src/main.ts"], {
+  if (!built) execFileSync("npm", ["run", "--silent", "build:server"], { cwd: ROOT, stdio: "inherit" });
+  built = true;
+  const child = spawn(process.execPath, [...startFlags(ROOT), ...nodeFlags, SERVER_BUNDLE], {
     cwd: ROOT,
     env: { ...process.env, ...env, HOSO_DEMO: "false", HOSO_WORKERS: "0", HOST: "127.0.0.1", PORT: String(port) },
     stdio: ["ignore", log, log],
@@ -30,7 +35,7 @@ export async function startHub(env: Record<string, string>, logFile: string, nod
   const url = new URL(`http://127.0.0.1:${port}`);
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`hub exited (${child.exitCode}); see ${logFile}`);
-    const ok = await fetch(new URL("/healthz", url)).then((r) => r.ok, () => false);
+    const ok = await fetch(new URL("/readyz", url)).then((r) => r.ok, () => false);
     if (ok) break;
     if (i > 600) {
       child.kill("SIGKILL");

@@ -4,8 +4,8 @@
  * commits instead of a hundred. Each caller still waits for its own row to be committed before
  * it answers: no read is served unaudited. One writer per app instance, made where it is used.
  */
-import type { Queryable } from "../db/port.ts";
-import { createGroup } from "../db/group.ts";
+import type { Db, Queryable } from "../db/port.ts";
+import { createGroup, flushesFor } from "../db/group.ts";
 import { insertAudit, type AuditRow } from "./audit-repo.ts";
 
 /** Rows per INSERT (11 array parameters whatever the count): bounds one statement's work. */
@@ -15,7 +15,7 @@ export interface AuditWriter {
   write(rows: readonly AuditRow[]): Promise<void>;
 }
 
-export function createAuditWriter(db: Queryable): AuditWriter {
+export function createAuditWriter(db: Queryable & Partial<Pick<Db, "kind">>): AuditWriter {
   const group = createGroup<readonly AuditRow[], void>({
     run: async (writes) => {
       await insertAudit(db, writes.flat());
@@ -25,6 +25,7 @@ export function createAuditWriter(db: Queryable): AuditWriter {
     weigh: (rows) => rows.length,
     maxWeight: MAX_BATCH,
     maxBatch: MAX_BATCH,
+    concurrency: flushesFor(db),
   });
   return { write: (rows) => (rows.length === 0 ? Promise.resolve() : group.add(rows)) };
 }

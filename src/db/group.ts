@@ -95,3 +95,9 @@ export function createGroup<I, O>(opts: GroupOptions<I, O>): Group<I, O> {
       }),
   };
 }
+
+/**
+ * Flushes to overlap on a database: two on a PostgreSQL pool (an item arriving mid-commit need not
+ * wait for that commit to end), one on PGlite, which runs one statement at a time anyway.
+ */
+export const flushesFor = (db: { readonly kind?: string }): number => (db.kind === "postgres" ? 2 : 1);

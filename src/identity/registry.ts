@@ -5,7 +5,7 @@
  */
 import type { Db } from "../db/port.ts";
 import { lookupRegistry } from "./registry-repo.ts";
-import { createGroup } from "../db/group.ts";
+import { createGroup, flushesFor } from "../db/group.ts";
 
 export interface RegistryPerson {
   personalId: string;
@@ -28,7 +28,7 @@ export function embeddedRegistry(db: Db): Registry {
       return lists.map((ids) => new Map(ids.flatMap((id) => (all.has(id) ? [[id, all.get(id)!] as const] : []))));
     },
     maxBatch: 64,
-    concurrency: db.kind === "postgres" ? 2 : 1,
+    concurrency: flushesFor(db),
   });
   return { lookup: (ids) => (ids.length === 0 ? Promise.resolve(new Map()) : group.add(ids)) };
 }

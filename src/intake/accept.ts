@@ -9,7 +9,7 @@ import type { FacilityRow } from "../facility/facilities-repo.ts";
 import { forbidden } from "../outcome.ts";
 import { claimSubmission, findSubmission, findSubmissionByMsgId, insertSubmissions, type NewSubmission } from "./inbox-repo.ts";
 import { processLoaded, processSubmission, receivedAnswer, storedAnswer, type Answer, type Pipeline } from "./process.ts";
-import { createGroup, type Group } from "../db/group.ts";
+import { createGroup, flushesFor, type Group } from "../db/group.ts";
 import type { Db } from "../db/port.ts";
 import type { Channel } from "./channels/channel.ts";
 
@@ -58,7 +58,7 @@ function inboxOf(db: Db): Group<NewSubmission, boolean> {
       maxBatch: 32,
       weigh: (s) => s.body.length,
       maxWeight: 8 * 1024 * 1024,
-      concurrency: db.kind === "postgres" ? 2 : 1,
+      concurrency: flushesFor(db),
     });
     inboxes.set(db, group);
   }

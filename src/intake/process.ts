@@ -22,7 +22,7 @@ import type { MatchResult } from "../identity/match/index.ts";
 import type { ReviewCaseInput } from "../identity/review/intake.ts";
 import { channelOf } from "./channels/index.ts";
 import type { Answer, AnswerContext, Channel, ChannelOutcome, ChannelRead, ChannelTools } from "./channels/channel.ts";
-import { createGroup, type Group } from "../db/group.ts";
+import { createGroup, flushesFor, type Group } from "../db/group.ts";
 
 export type { Answer } from "./channels/channel.ts";
 
@@ -97,7 +97,7 @@ const finishers = new WeakMap<object, Group<FinishJob, Answer>>();
 function finisherOf(deps: Deps): Group<FinishJob, Answer> {
   let group = finishers.get(deps.db);
   if (!group) {
-    group = createGroup({ run: finishJobs, maxBatch: 32, concurrency: deps.db.kind === "postgres" ? 2 : 1 });
+    group = createGroup({ run: finishJobs, maxBatch: 32, concurrency: flushesFor(deps.db) });
     finishers.set(deps.db, group);
   }
   return group;

@@ -14,7 +14,7 @@ import type { Deps } from "../deps.ts";
 export const WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
 // Paths the SPA never owns: an unknown one here is an API 404, not a page.
-const NOT_APP = /^\/(api|oauth|fhir|metrics|healthz)(\/|$|\?)/;
+const NOT_APP = /^\/(api|oauth|fhir|metrics|healthz|readyz)(\/|$|\?)/;
 
 export function webRoutes(app: FastifyInstance, deps: Pick<Deps, "log">, root = WEB_DIST): void {
   if (!existsSync(join(root, "index.html"))) {

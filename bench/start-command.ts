@@ -1,0 +1,17 @@
+/**
+ * The hub's command line as `npm start` runs it (package.json `start`: `node [flags] dist/server/main.mjs`),
+ * so the benches start the same server with the same Node flags. `BENCH_NODE_FLAGS` replaces the
+ * flags for an experiment (`BENCH_NODE_FLAGS=" "`: none).
+ */
+import { readFileSync } from "node:fs";
+
+export const SERVER_BUNDLE = "dist/server/main.mjs";
+
+export function startFlags(root: string): string[] {
+  const override = process.env["BENCH_NODE_FLAGS"];
+  if (override !== undefined) return override.split(" ").filter(Boolean);
+  const start = (JSON.parse(readFileSync(`${root}/package.json`, "utf8")) as { scripts: Record<string, string> }).scripts["start"] ?? "";
+  const words = start.split(/\s+/).filter(Boolean);
+  if (words[0] !== "node" || words[words.length - 1] !== SERVER_BUNDLE) throw new Error(`package.json start is not "node [flags] ${SERVER_BUNDLE}": ${start}`);
+  return words.slice(1, -1);
+}
