@@ -11,7 +11,7 @@ import { createChecks } from "../src/intake/pipeline.ts";
 import { readPushBody, type PushEnvelope } from "../src/intake/push-envelope.ts";
 import { buildReceipt, RES_CODES } from "../src/intake/receipt.ts";
 import { verifyPush } from "../src/intake/signature.ts";
-import { contentHash } from "../src/record/store.ts";
+import { recordText } from "../src/record/record-text.ts";
 import type { CheckupRecord } from "../src/checkup/model.ts";
 import { facilityCheckups, signedBody, type Workload } from "./workload.ts";
 
@@ -39,7 +39,7 @@ export async function measureStages(w: Workload, count: number): Promise<StageCo
     ["verify the push signature (PEM parse + RSA verify)", (i) => verifyPush(f.publicKeyPem, envelopes[i]!.headerJson, envelopes[i]!.data, envelopes[i]!.signature)],
     ["parse KHAMSUCKHOE (base64 blocks, XML)", (i) => pipeline.parse(xmls[i]!)],
     ["normalise + check", (i) => pipeline.check(records[i]!, { now: w.now, receivedAt: w.now })],
-    ["content hash + record JSON for storage", (i) => [contentHash(checked[i]!), JSON.stringify(checked[i]!)]],
+    ["content hash + record JSON for storage", (i) => recordText(checked[i]!)],
     ["signed answer (RSA sign)", (i) => buildReceipt({ hubId: "TDLBYT", receiverId: f.gln, refMsgId: envelopes[i]!.header.msg_id, resCode: RES_CODES.success,
       message: { vi: "", en: "" }, data: { submission_id: null, status: "done", status_url: null, records: [], findings: [] }, now: w.now, key: hubKey })],
   ];

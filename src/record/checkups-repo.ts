@@ -114,6 +114,8 @@ export interface CheckupInsert {
   fundingSource: string | null;
   late: boolean;
   record: unknown;
+  /** `record` as JSON text, when the caller has it already (store.ts hashes the same text). */
+  recordJson?: string;
   findings: unknown;
 }
 
@@ -125,7 +127,7 @@ export async function insertCheckups(tx: Queryable, rows: readonly CheckupInsert
       "exam_date", "age_group", "form_type", "health_class", "target_groups", "funding_source", "late", "record", "findings"],
     rows.map((r) => [r.personId, r.checkupId, r.facilityId, r.maLk, r.version, "current", r.identityStatus, r.identityReason, r.kind, r.submissionId,
       r.examTime, r.examDate, r.ageGroup, r.formType, r.healthClass, r.targetGroups, r.fundingSource, r.late,
-      JSON.stringify(r.record), JSON.stringify(r.findings)]),
+      r.recordJson ?? JSON.stringify(r.record), JSON.stringify(r.findings)]),
   );
 }
 

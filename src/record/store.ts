@@ -3,7 +3,7 @@
  * changed check-up (superseding the previous one), observations, conditions and change events —
  * batched, never a round trip per observation. Unchanged re-sends store nothing (invariant 2).
  */
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Queryable } from "../db/port.ts";
 import type { CheckupRecord } from "../checkup/model.ts";
 import type { Finding } from "../checkup/finding.ts";
@@ -21,6 +21,7 @@ import {
   type CheckupInsert,
   type CheckupKey,
 } from "./checkups-repo.ts";
+import { recordText } from "./record-text.ts";
 import { ensureRegistryPersons, insertProvisionalPersons, type ProvisionalPerson } from "./persons-repo.ts";
 
 export interface StoreItem {
@@ -87,7 +88,7 @@ export async function storeMany(tx: Queryable, items: readonly StoreEntry[]): Pr
     provisional.push({ personId, fullName: p.fullName, birthDate: p.birthDate?.iso.slice(0, 10) ?? null, sex: p.sex, provinceCode: p.provinceCode, communeCode: p.communeCode });
     return personId;
   };
-  const planned = items.map((item, i) => ({ item, personId: personFor(item, i), checkupId: randomUUID(), key: keyed[i]! }));
+  const planned = items.map((item, i) => ({ item, personId: personFor(item, i), checkupId: randomUUID(), key: keyed[i]!, text: recordText(item.record) }));
   await insertProvisionalPersons(tx, provisional);
 
   const results: StoreResult[] = new Array<StoreResult>(planned.length);
@@ -97,9 +98,9 @@ export async function storeMany(tx: Queryable, items: readonly StoreEntry[]): Pr
   const events: { personId: string; checkupId: string; kind: string }[] = [];
   const latest = new Map<string, CheckupKey & { keepCheckupId: string }>(); // the version each key keeps current
   for (const round of rounds(planned.map((p) => keyOf(p.key)))) {
-    const claims = await claimVersions(tx, round.map((i) => ({ ...planned[i]!.key, personId: planned[i]!.personId, checkupId: planned[i]!.checkupId, contentSha256: contentHash(planned[i]!.item.record) })));
+    const claims = await claimVersions(tx, round.map((i) => ({ ...planned[i]!.key, personId: planned[i]!.personId, checkupId: planned[i]!.checkupId, contentSha256: planned[i]!.text.sha256 })));
     for (const i of round) {
-      const { item, personId, key } = planned[i]!;
+      const { item, personId, key, text } = planned[i]!;
       const r = item.record;
       const claim = claims.get(keyOf(key))!;
       if (claim.version === null) {
@@ -129,6 +130,7 @@ export async function storeMany(tx: Queryable, items: readonly StoreEntry[]): Pr
         fundingSource: r.fundingSource,
         late: item.late,
         record: r,
+        recordJson: text.json,
         findings: item.findings,
       });
       r.observations.forEach((o, seq) =>
@@ -161,13 +163,4 @@ function rounds(keys: readonly string[]): number[][] {
     (out[n] ??= []).push(i);
   });
   return out;
-}
-
-/**
- * Hash of what the record says, not where it sat: positions (`index`, and every `path` such as
- * `HOSO[2]/…` or `Bundle.entry[7]…`) are left out, so a re-send in another order is unchanged.
- */
-export function contentHash(r: CheckupRecord): string {
-  const text = JSON.stringify(r, (key, value: unknown) => (key === "path" || key === "index" ? undefined : value));
-  return createHash("sha256").update(text).digest("hex");
 }
