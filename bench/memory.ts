@@ -11,6 +11,9 @@ export interface MemorySample {
   heapTotal: number;
   external: number;
   arrayBuffers: number;
+  /** Longest event-loop delay and longest GC pause in the hub since the previous sample (ms). */
+  loopMaxMs?: number;
+  gcMaxMs?: number;
 }
 
 export type ProbeRequest = { type: "gc" };

@@ -2,22 +2,35 @@
  * Preloaded into the hub process by the bench (`node --import ./bench/probe.mjs
  * dist/server/main.mjs`): reports the process's memory over the IPC channel, and on request a
  * reading right after a full GC (needs `--expose-gc`), so heap growth is told apart from garbage
- * not yet collected. It changes nothing else in the hub; without an IPC channel it does nothing.
+ * not yet collected; and the longest event-loop delay and GC pause of each 250 ms. It changes nothing else in the hub; without an IPC channel it does nothing.
  * Plain JavaScript, so the hub runs as `npm start` runs it, without tsx's loader.
  *
  * @typedef {import("./memory.ts").MemorySample} MemorySample
  * @typedef {import("./memory.ts").ProbeRequest} ProbeRequest
  */
 
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
+
 const send = process.send?.bind(process);
+const loop = monitorEventLoopDelay({ resolution: 1 });
+let gcMaxMs = 0;
 
 /** @param {boolean} afterGc @returns {MemorySample} */
 function sample(afterGc) {
   const m = process.memoryUsage();
-  return { at: Date.now(), afterGc, rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers };
+  const pauses = afterGc ? {} : { loopMaxMs: loop.max / 1e6, gcMaxMs };
+  if (!afterGc) {
+    loop.reset();
+    gcMaxMs = 0;
+  }
+  return { at: Date.now(), afterGc, rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, ...pauses };
 }
 
 if (send) {
+  loop.enable();
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMaxMs = Math.max(gcMaxMs, e.duration);
+  }).observe({ entryTypes: ["gc"] });
   setInterval(() => send(sample(false)), 250).unref();
   process.on("message", (/** @type {ProbeRequest} */ msg) => {
     if (msg.type !== "gc") return;

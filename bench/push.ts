@@ -6,7 +6,7 @@
  * database is read to confirm what was stored.
  */
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import type { BenchConfig, DbKind } from "./config.ts";
 import { cpuBetween, cpuSnapshot } from "./cpu.ts";
 import { countStored, freshDb, type StoredCounts } from "./databases.ts";
@@ -120,7 +120,15 @@ async function paced(hub: HubProcess, clients: Client[], pool: Buffer[][], rate:
   const total = rate.perSecond * seconds;
   const queues = pool.map((q, i) => q.slice(0, share(total, pool.length, i)));
   const before = cpuSnapshot(hub.pid);
+  // The load generator's own stalls (its GC over the pre-signed bodies) would count as the hub's latency.
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
   const raw: PhaseResult = await runPaced(hub.url, clients, queues, rate.perSecond);
+  loop.disable();
+  progress(`  load generator event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`);
+  const inside = hub.memory.filter((m) => !m.afterGc && m.at >= raw.startedAt && m.at <= raw.endedAt);
+  const worst = (f: (m: MemorySample) => number | undefined) => Math.max(0, ...inside.map((m) => f(m) ?? 0)).toFixed(1);
+  progress(`  hub: longest event-loop delay ${worst((m) => m.loopMaxMs)} ms, longest GC pause ${worst((m) => m.gcMaxMs)} ms`);
   const summary: PacedSummary = { ...summarise(raw, cpuBetween(before, cpuSnapshot(hub.pid))), label: rate.label, ratePerSecond: rate.perSecond };
   return { summary, queuedUrls: raw.queuedUrls };
 }

@@ -93,3 +93,35 @@ export async function insertMany(
     });
   }
 }
+
+/**
+ * INSERT of many rows as one array parameter per column (`unnest`), for the wide, many-row tables
+ * (observations): a fixed, short statement whatever the row count, instead of one parameter per
+ * value. Fewer parameters is what both drivers pay for (PGlite encodes each one in JavaScript),
+ * and PostgreSQL parses and plans one small statement. Values travel as text and are cast to the
+ * column's type; a `text[]` column's value is written as an array literal first.
+ */
+export async function insertColumns(
+  db: Queryable,
+  table: string,
+  columns: readonly (readonly [name: string, type: string])[],
+  rows: readonly unknown[][],
+): Promise<void> {
+  const ROWS_PER_STATEMENT = 5000;
+  const names = columns.map(([n]) => n).join(",");
+  const text = `INSERT INTO ${table} (${names}) SELECT ${columns.map(([n, t]) => `u.${n}::${t}`).join(",")}
+    FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(",")}) AS u(${names})`;
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+    await db.query({ text, values: columns.map((_, c) => chunk.map((r) => asText(r[c]))) });
+  }
+}
+
+function asText(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean") return String(v);
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return `{${v.map((e) => (e === null || e === undefined ? "NULL" : `"${String(e).replace(/["\\]/g, "\\$&")}"`)).join(",")}}`;
+  return JSON.stringify(v);
+}

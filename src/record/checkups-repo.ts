@@ -2,7 +2,7 @@
  * Check-ups with versions, their observations and conditions. One row per (facility, MA_LK) in
  * `checkup_keys` is the lock that orders concurrent re-pushes of the same check-up.
  */
-import { insertMany, sql, type Queryable } from "../db/port.ts";
+import { insertColumns, insertMany, sql, type Queryable } from "../db/port.ts";
 
 /** One (facility, MA_LK) key: the row in `checkup_keys` that orders concurrent re-pushes. */
 export interface CheckupKey {
@@ -131,17 +131,19 @@ export async function insertCheckups(tx: Queryable, rows: readonly CheckupInsert
   );
 }
 
-export const OBSERVATION_COLUMNS = ["person_id", "checkup_id", "seq", "key", "loinc", "category", "service_code", "local_code",
-  "name", "value_raw", "unit_raw", "value", "unit", "value_text", "interpretation", "flags", "effective_date"] as const;
+/** Observation rows, in this column order (store.ts builds them). */
+const OBSERVATION_COLUMNS = [["person_id", "uuid"], ["checkup_id", "uuid"], ["seq", "int"], ["key", "text"], ["loinc", "text"],
+  ["category", "text"], ["service_code", "text"], ["local_code", "text"], ["name", "text"], ["value_raw", "text"], ["unit_raw", "text"],
+  ["value", "numeric"], ["unit", "text"], ["value_text", "text"], ["interpretation", "text"], ["flags", "text[]"], ["effective_date", "date"]] as const;
 
 export async function insertObservations(tx: Queryable, rows: readonly unknown[][]): Promise<void> {
-  if (rows.length > 0) await insertMany(tx, "observations", OBSERVATION_COLUMNS, rows);
+  if (rows.length > 0) await insertColumns(tx, "observations", OBSERVATION_COLUMNS, rows);
 }
 
-export const CONDITION_COLUMNS = ["person_id", "checkup_id", "seq", "icd10", "text", "kind"] as const;
+const CONDITION_COLUMNS = [["person_id", "uuid"], ["checkup_id", "uuid"], ["seq", "int"], ["icd10", "text"], ["text", "text"], ["kind", "text"]] as const;
 
 export async function insertConditions(tx: Queryable, rows: readonly unknown[][]): Promise<void> {
-  if (rows.length > 0) await insertMany(tx, "conditions", CONDITION_COLUMNS, rows);
+  if (rows.length > 0) await insertColumns(tx, "conditions", CONDITION_COLUMNS, rows);
 }
 
 export async function insertEvents(tx: Queryable, rows: readonly { personId: string; checkupId: string; kind: string }[]): Promise<void> {

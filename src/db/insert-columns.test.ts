@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "../../test/db.ts";
+import { insertColumns, sql } from "./port.ts";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+  await t.db.exec("CREATE TABLE cols (id int, name text, amount numeric, flags text[], day date, ok boolean, doc jsonb)");
+});
+afterAll(async () => t.drop());
+
+const COLUMNS = [["id", "int"], ["name", "text"], ["amount", "numeric"], ["flags", "text[]"], ["day", "date"], ["ok", "boolean"], ["doc", "jsonb"]] as const;
+
+describe("insertColumns (one array parameter per column)", () => {
+  it("stores every value as given, whatever characters it holds", async () => {
+    const rows = [
+      [1, 'Nguyễn "Văn" An, {x} \\ y', 5.6, ["H", 'a"b', "c,d", "{e}", "back\\slash", null], "2026-11-20", true, { a: [1, "đ"] }],
+      [2, null, null, [], null, false, null],
+      [3, "", 1e-7, ["NULL"], "2000-02-29", null, '"text"'], // a string travels as written: JSON text for jsonb
+    ];
+    await insertColumns(t.db, "cols", COLUMNS, rows);
+    const got = await t.db.query<Record<string, unknown>>(sql`
+      SELECT id, name, amount::text AS amount, flags, to_char(day, 'YYYY-MM-DD') AS day, ok, doc FROM cols ORDER BY id`);
+    expect(got).toEqual([
+      { id: 1, name: 'Nguyễn "Văn" An, {x} \\ y', amount: "5.6", flags: ["H", 'a"b', "c,d", "{e}", "back\\slash", null], day: "2026-11-20", ok: true, doc: { a: [1, "đ"] } },
+      { id: 2, name: null, amount: null, flags: [], day: null, ok: false, doc: null },
+      { id: 3, name: "", amount: "0.0000001", flags: ["NULL"], day: "2000-02-29", ok: null, doc: "text" },
+    ]);
+  });
+
+  it("takes thousands of rows in a few statements", async () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => [1000 + i, `n${i}`, i / 10, [String(i)], null, null, null]);
+    await insertColumns(t.db, "cols", COLUMNS, rows);
+    const [n] = await t.db.query<{ n: number; s: string }>(sql`SELECT count(*)::int AS n, sum(amount)::text AS s FROM cols WHERE id >= 1000`);
+    expect({ n: n!.n, s: Number(n!.s) }).toEqual({ n: 12_000, s: rows.reduce((a, r) => a + Math.round((r[2] as number) * 10), 0) / 10 });
+  });
+});
