@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
-import { insertColumns, sql } from "./port.ts";
+import { columnsInsert, insertColumns, runTogether, sql, type Queryable, type SqlQuery } from "./port.ts";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -33,5 +33,31 @@ describe("insertColumns (one array parameter per column)", () => {
     await insertColumns(t.db, "cols", COLUMNS, rows);
     const [n] = await t.db.query<{ n: number; s: string }>(sql`SELECT count(*)::int AS n, sum(amount)::text AS s FROM cols WHERE id >= 1000`);
     expect({ n: n!.n, s: Number(n!.s) }).toEqual({ n: 12_000, s: rows.reduce((a, r) => a + Math.round((r[2] as number) * 10), 0) / 10 });
+  });
+});
+
+describe("runTogether (several writes, one round trip)", () => {
+  it("runs every write in one statement, skipping empty ones, with each write's parameters its own", async () => {
+    const sent: SqlQuery[] = [];
+    const counting: Queryable = { query: (q) => (sent.push(q), t.db.query(q)), exec: (text) => t.db.exec(text) };
+    await runTogether(counting, [
+      columnsInsert("cols", COLUMNS, [[90001, "một", 1, ["a"], "2026-01-02", true, null]]),
+      null,
+      columnsInsert("cols", COLUMNS, []),
+      sql`UPDATE cols SET name = ${"hai"} WHERE id = ${90002}`,
+      columnsInsert("cols", COLUMNS, [[90002, "ba", 2, [], null, false, { k: "v" }], [90003, "bốn", 3, null, null, null, null]]),
+    ]);
+    expect(sent).toHaveLength(1);
+    const got = await t.db.query<{ id: number; name: string }>(sql`SELECT id, name FROM cols WHERE id >= 90000 ORDER BY id`);
+    // The UPDATE shares the statement's snapshot: it cannot see the row inserted beside it.
+    expect(got).toEqual([{ id: 90001, name: "một" }, { id: 90002, name: "ba" }, { id: 90003, name: "bốn" }]);
+  });
+
+  it("runs a single write as it is, and nothing for none", async () => {
+    const sent: SqlQuery[] = [];
+    const counting: Queryable = { query: (q) => (sent.push(q), t.db.query(q)), exec: (text) => t.db.exec(text) };
+    await runTogether(counting, [null, null]);
+    await runTogether(counting, [columnsInsert("cols", COLUMNS, [[90010, "năm", 5, null, null, null, null]])]);
+    expect(sent.map((q) => q.text.startsWith("INSERT"))).toEqual([true]);
   });
 });

@@ -2,7 +2,7 @@
  * The inbox: raw submissions, durable before any answer (design.md invariant 1), and the work
  * queue workers share through `FOR UPDATE SKIP LOCKED`.
  */
-import { join, sql, type Queryable } from "../db/port.ts";
+import { join, sql, type Queryable, type SqlQuery } from "../db/port.ts";
 
 export type SubmissionStatus = "received" | "processing" | "done" | "refused";
 
@@ -134,16 +134,22 @@ export async function finishSubmission(tx: Queryable, id: string, f: Finish, now
 }
 
 export async function finishSubmissions(tx: Queryable, done: readonly (Finish & { id: string })[], now: Date): Promise<void> {
-  if (done.length === 0) return;
+  const statement = finishStatement(done, now);
+  if (statement) await tx.query(statement);
+}
+
+/** The UPDATE that finishes submissions (null for none), to run alone or together (db/port.ts `runTogether`). */
+export function finishStatement(done: readonly (Finish & { id: string })[], now: Date): SqlQuery | null {
+  if (done.length === 0) return null;
   const col = <K extends keyof (Finish & { id: string })>(k: K) => done.map((d) => d[k]);
-  await tx.query(sql`
+  return sql`
     UPDATE submissions s SET status = 'done', lease_until = NULL, http_status = t.http_status, response = t.response::json,
       record_count = t.record_count, accepted_count = t.accepted, rejected_count = t.rejected, review_count = t.review,
       finished_at = ${now.toISOString()}
     FROM unnest(${col("id")}::uuid[], ${col("httpStatus")}::int[], ${done.map((d) => JSON.stringify(d.response))}::text[],
       ${col("recordCount")}::int[], ${col("accepted")}::int[], ${col("rejected")}::int[], ${col("review")}::int[])
       AS t(id, http_status, response, record_count, accepted, rejected, review)
-    WHERE s.submission_id = t.id`);
+    WHERE s.submission_id = t.id`;
 }
 
 export interface SubmissionRecordRow {

@@ -7,16 +7,16 @@
 import type { Deps } from "../deps.ts";
 import { hasErrors } from "../checkup/finding.ts";
 import type { ParseResult } from "../formats/types.ts";
-import { insertSubmissionRecords } from "../record/checkups-repo.ts";
+import { submissionRecordsInsert } from "../record/checkups-repo.ts";
 import { storeMany, type StoreEntry } from "../record/store.ts";
 import { findFacilityById, type FacilityRow } from "../facility/facilities-repo.ts";
 import type { Registry } from "../identity/registry.ts";
 import type { Matcher } from "../identity/matcher.ts";
 import { openReviewCases, recordMatchDecisions, settleNewPersons } from "../identity/review/intake.ts";
-import { findSubmission, finishSubmission, finishSubmissions, lockForFinish, readBody, type Finish, type SubmissionRow } from "./inbox-repo.ts";
+import { findSubmission, finishStatement, finishSubmission, lockForFinish, readBody, type Finish, type SubmissionRow } from "./inbox-repo.ts";
 import type { RecordResult } from "./receipt.ts";
 import { decideRecords, type Checker, type Decided } from "./records.ts";
-import type { Queryable } from "../db/port.ts";
+import { runTogether, type Queryable } from "../db/port.ts";
 import type { StoreResult } from "../record/store.ts";
 import type { MatchResult } from "../identity/match/index.ts";
 import type { ReviewCaseInput } from "../identity/review/intake.ts";
@@ -155,8 +155,7 @@ async function finishJobs(jobs: FinishJob[]): Promise<Answer[]> {
       });
       out.set(job, { answer, results });
     }
-    await insertSubmissionRecords(tx, recordRows);
-    await finishSubmissions(tx, finishes, clock());
+    await runTogether(tx, [submissionRecordsInsert(recordRows), finishStatement(finishes, clock())]);
     return out;
   });
   for (const { results } of answers.values()) for (const r of results) metrics.records.inc({ outcome: r.outcome });

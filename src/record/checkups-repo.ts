@@ -2,7 +2,7 @@
  * Check-ups with versions, their observations and conditions. One row per (facility, MA_LK) in
  * `checkup_keys` is the lock that orders concurrent re-pushes of the same check-up.
  */
-import { insertColumns, insertMany, sql, type Queryable } from "../db/port.ts";
+import { columnsInsert, insertColumns, runTogether, sql, type Queryable, type SqlQuery } from "../db/port.ts";
 
 /** One (facility, MA_LK) key: the row in `checkup_keys` that orders concurrent re-pushes. */
 export interface CheckupKey {
@@ -119,16 +119,20 @@ export interface CheckupInsert {
   findings: unknown;
 }
 
+const CHECKUP_COLUMNS = [["person_id", "uuid"], ["checkup_id", "uuid"], ["facility_id", "uuid"], ["ma_lk", "text"], ["version", "int"],
+  ["status", "text"], ["identity_status", "text"], ["identity_reason", "text"], ["kind", "text"], ["submission_id", "uuid"],
+  ["exam_time", "timestamp"], ["exam_date", "date"], ["age_group", "text"], ["form_type", "text"], ["health_class", "text"],
+  ["target_groups", "text[]"], ["funding_source", "text"], ["late", "boolean"], ["record", "jsonb"], ["findings", "jsonb"]] as const;
+
+/** The INSERT of new check-up versions (null for none), to run alone or together (db/port.ts `runTogether`). */
+export function checkupsInsert(rows: readonly CheckupInsert[]): SqlQuery | null {
+  return columnsInsert("checkups", CHECKUP_COLUMNS, rows.map((r) => [r.personId, r.checkupId, r.facilityId, r.maLk, r.version, "current",
+    r.identityStatus, r.identityReason, r.kind, r.submissionId, r.examTime, r.examDate, r.ageGroup, r.formType, r.healthClass, r.targetGroups,
+    r.fundingSource, r.late, r.recordJson ?? JSON.stringify(r.record), JSON.stringify(r.findings)]));
+}
+
 export async function insertCheckups(tx: Queryable, rows: readonly CheckupInsert[]): Promise<void> {
-  await insertMany(
-    tx,
-    "checkups",
-    ["person_id", "checkup_id", "facility_id", "ma_lk", "version", "status", "identity_status", "identity_reason", "kind", "submission_id", "exam_time",
-      "exam_date", "age_group", "form_type", "health_class", "target_groups", "funding_source", "late", "record", "findings"],
-    rows.map((r) => [r.personId, r.checkupId, r.facilityId, r.maLk, r.version, "current", r.identityStatus, r.identityReason, r.kind, r.submissionId,
-      r.examTime, r.examDate, r.ageGroup, r.formType, r.healthClass, r.targetGroups, r.fundingSource, r.late,
-      r.recordJson ?? JSON.stringify(r.record), JSON.stringify(r.findings)]),
-  );
+  await runTogether(tx, [checkupsInsert(rows)]);
 }
 
 /** Observation rows, in this column order (store.ts builds them). */
@@ -136,26 +140,38 @@ const OBSERVATION_COLUMNS = [["person_id", "uuid"], ["checkup_id", "uuid"], ["se
   ["category", "text"], ["service_code", "text"], ["local_code", "text"], ["name", "text"], ["value_raw", "text"], ["unit_raw", "text"],
   ["value", "numeric"], ["unit", "text"], ["value_text", "text"], ["interpretation", "text"], ["flags", "text[]"], ["effective_date", "date"]] as const;
 
+export const observationsInsert = (rows: readonly unknown[][]): SqlQuery | null => columnsInsert("observations", OBSERVATION_COLUMNS, rows);
+
 export async function insertObservations(tx: Queryable, rows: readonly unknown[][]): Promise<void> {
   if (rows.length > 0) await insertColumns(tx, "observations", OBSERVATION_COLUMNS, rows);
 }
 
 const CONDITION_COLUMNS = [["person_id", "uuid"], ["checkup_id", "uuid"], ["seq", "int"], ["icd10", "text"], ["text", "text"], ["kind", "text"]] as const;
 
+export const conditionsInsert = (rows: readonly unknown[][]): SqlQuery | null => columnsInsert("conditions", CONDITION_COLUMNS, rows);
+
 export async function insertConditions(tx: Queryable, rows: readonly unknown[][]): Promise<void> {
   if (rows.length > 0) await insertColumns(tx, "conditions", CONDITION_COLUMNS, rows);
 }
 
+const EVENT_COLUMNS = [["person_id", "uuid"], ["checkup_id", "uuid"], ["kind", "text"]] as const;
+
+export const eventsInsert = (rows: readonly { personId: string; checkupId: string; kind: string }[]): SqlQuery | null =>
+  columnsInsert("events", EVENT_COLUMNS, rows.map((r) => [r.personId, r.checkupId, r.kind]));
+
 export async function insertEvents(tx: Queryable, rows: readonly { personId: string; checkupId: string; kind: string }[]): Promise<void> {
-  if (rows.length > 0) {
-    await insertMany(tx, "events", ["person_id", "checkup_id", "kind"], rows.map((r) => [r.personId, r.checkupId, r.kind]));
-  }
+  await runTogether(tx, [eventsInsert(rows)]);
 }
 
+const SUBMISSION_RECORD_COLUMNS = [["submission_id", "uuid"], ["idx", "int"], ["ma_lk", "text"], ["outcome", "text"], ["person_id", "uuid"],
+  ["checkup_id", "uuid"], ["version", "int"], ["findings", "jsonb"]] as const;
+
+/** Per-record results of submissions, in this column order (findings as JSON text). */
+export const submissionRecordsInsert = (rows: readonly unknown[][]): SqlQuery | null =>
+  columnsInsert("submission_records", SUBMISSION_RECORD_COLUMNS, rows);
+
 export async function insertSubmissionRecords(tx: Queryable, rows: readonly unknown[][]): Promise<void> {
-  if (rows.length > 0) {
-    await insertMany(tx, "submission_records", ["submission_id", "idx", "ma_lk", "outcome", "person_id", "checkup_id", "version", "findings"], rows);
-  }
+  await runTogether(tx, [submissionRecordsInsert(rows)]);
 }
 
 export interface CheckupVersionRow {

@@ -4,7 +4,7 @@
  * batched, never a round trip per observation. Unchanged re-sends store nothing (invariant 2).
  */
 import { randomUUID } from "node:crypto";
-import type { Queryable } from "../db/port.ts";
+import { runTogether, type Queryable } from "../db/port.ts";
 import type { CheckupRecord } from "../checkup/model.ts";
 import type { Finding } from "../checkup/finding.ts";
 import type { RegistryPerson } from "../identity/registry.ts";
@@ -13,10 +13,10 @@ import {
   claimVersions,
   currentKeys,
   keyOf,
-  insertCheckups,
-  insertConditions,
-  insertEvents,
-  insertObservations,
+  checkupsInsert,
+  conditionsInsert,
+  eventsInsert,
+  observationsInsert,
   supersedeOthers,
   type CheckupInsert,
   type CheckupKey,
@@ -141,11 +141,10 @@ export async function storeMany(tx: Queryable, items: readonly StoreEntry[]): Pr
       events.push({ personId, checkupId: claim.checkupId, kind: claim.version > 1 ? "checkup.corrected" : "checkup.created" });
     }
   }
-  await insertCheckups(tx, checkups);
+  // One round trip for the four inserts (they need none of each other's rows); superseding the
+  // previous versions needs the new ones in place, so it comes after.
+  await runTogether(tx, [checkupsInsert(checkups), observationsInsert(observations), conditionsInsert(conditions), eventsInsert(events)]);
   await supersedeOthers(tx, [...latest.values()]);
-  await insertObservations(tx, observations);
-  await insertConditions(tx, conditions);
-  await insertEvents(tx, events);
   return results;
 }
 
