@@ -68,6 +68,9 @@ export function join(parts: Fragment[], separator = ", "): Fragment {
   return { text: texts.join(separator), values, fragment: true };
 }
 
+/** Most parameters in one statement (PostgreSQL's limit is 65,535). */
+const MAX_PARAMETERS = 60_000;
+
 /** Multi-row INSERT in chunks that stay under PostgreSQL's 65,535-parameter limit. */
 export async function insertMany(
   db: Queryable,
@@ -76,22 +79,29 @@ export async function insertMany(
   rows: readonly unknown[][],
   suffix = "",
 ): Promise<void> {
-  const perChunk = Math.max(1, Math.floor(60_000 / columns.length));
+  const perChunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   for (let start = 0; start < rows.length; start += perChunk) {
-    const chunk = rows.slice(start, start + perChunk);
-    const values: unknown[] = [];
-    const tuples = chunk.map((r) => {
-      const ps = r.map((v) => {
-        values.push(v);
-        return `$${values.length}`;
-      });
-      return `(${ps.join(",")})`;
-    });
-    await db.query({
-      text: `INSERT INTO ${table} (${columns.join(",")}) VALUES ${tuples.join(",")} ${suffix}`,
-      values,
-    });
+    await db.query(valuesInsert(table, columns, rows.slice(start, start + perChunk), suffix)!);
   }
+}
+
+/**
+ * One multi-row `INSERT … VALUES` (null for no rows), to run alone or with others (`runTogether`);
+ * null too when the rows need more parameters than one statement takes: the caller then uses
+ * `insertMany`, which splits them. Large text values (a 25 KB record) are cheaper as their own
+ * parameters than inside an array literal, where every quote must be escaped and unescaped.
+ */
+export function valuesInsert(table: string, columns: readonly string[], rows: readonly unknown[][], suffix = ""): SqlQuery | null {
+  if (rows.length === 0 || rows.length * columns.length > MAX_PARAMETERS) return null;
+  const values: unknown[] = [];
+  const tuples = rows.map((r) => {
+    const ps = r.map((v) => {
+      values.push(v);
+      return `$${values.length}`;
+    });
+    return `(${ps.join(",")})`;
+  });
+  return { text: `INSERT INTO ${table} (${columns.join(",")}) VALUES ${tuples.join(",")} ${suffix}`, values };
 }
 
 /**

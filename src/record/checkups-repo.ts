@@ -2,7 +2,7 @@
  * Check-ups with versions, their observations and conditions. One row per (facility, MA_LK) in
  * `checkup_keys` is the lock that orders concurrent re-pushes of the same check-up.
  */
-import { columnsInsert, insertColumns, runTogether, sql, type Queryable, type SqlQuery } from "../db/port.ts";
+import { columnsInsert, insertColumns, insertMany, runTogether, sql, valuesInsert, type Queryable, type SqlQuery } from "../db/port.ts";
 
 /** One (facility, MA_LK) key: the row in `checkup_keys` that orders concurrent re-pushes. */
 export interface CheckupKey {
@@ -119,20 +119,23 @@ export interface CheckupInsert {
   findings: unknown;
 }
 
-const CHECKUP_COLUMNS = [["person_id", "uuid"], ["checkup_id", "uuid"], ["facility_id", "uuid"], ["ma_lk", "text"], ["version", "int"],
-  ["status", "text"], ["identity_status", "text"], ["identity_reason", "text"], ["kind", "text"], ["submission_id", "uuid"],
-  ["exam_time", "timestamp"], ["exam_date", "date"], ["age_group", "text"], ["form_type", "text"], ["health_class", "text"],
-  ["target_groups", "text[]"], ["funding_source", "text"], ["late", "boolean"], ["record", "jsonb"], ["findings", "jsonb"]] as const;
+const CHECKUP_COLUMNS = ["person_id", "checkup_id", "facility_id", "ma_lk", "version", "status", "identity_status", "identity_reason", "kind",
+  "submission_id", "exam_time", "exam_date", "age_group", "form_type", "health_class", "target_groups", "funding_source", "late", "record", "findings"];
 
-/** The INSERT of new check-up versions (null for none), to run alone or together (db/port.ts `runTogether`). */
+const checkupRow = (r: CheckupInsert): unknown[] => [r.personId, r.checkupId, r.facilityId, r.maLk, r.version, "current", r.identityStatus,
+  r.identityReason, r.kind, r.submissionId, r.examTime, r.examDate, r.ageGroup, r.formType, r.healthClass, r.targetGroups, r.fundingSource,
+  r.late, r.recordJson ?? JSON.stringify(r.record), JSON.stringify(r.findings)];
+
+/**
+ * The INSERT of new check-up versions as one statement, to run together with others (db/port.ts
+ * `runTogether`); null for none, or for more than one statement takes (then `insertCheckups`).
+ */
 export function checkupsInsert(rows: readonly CheckupInsert[]): SqlQuery | null {
-  return columnsInsert("checkups", CHECKUP_COLUMNS, rows.map((r) => [r.personId, r.checkupId, r.facilityId, r.maLk, r.version, "current",
-    r.identityStatus, r.identityReason, r.kind, r.submissionId, r.examTime, r.examDate, r.ageGroup, r.formType, r.healthClass, r.targetGroups,
-    r.fundingSource, r.late, r.recordJson ?? JSON.stringify(r.record), JSON.stringify(r.findings)]));
+  return valuesInsert("checkups", CHECKUP_COLUMNS, rows.map(checkupRow));
 }
 
 export async function insertCheckups(tx: Queryable, rows: readonly CheckupInsert[]): Promise<void> {
-  await runTogether(tx, [checkupsInsert(rows)]);
+  await insertMany(tx, "checkups", CHECKUP_COLUMNS, rows.map(checkupRow));
 }
 
 /** Observation rows, in this column order (store.ts builds them). */

@@ -15,6 +15,7 @@ import {
   keyOf,
   checkupsInsert,
   conditionsInsert,
+  insertCheckups,
   eventsInsert,
   observationsInsert,
   supersedeOthers,
@@ -143,7 +144,9 @@ export async function storeMany(tx: Queryable, items: readonly StoreEntry[]): Pr
   }
   // One round trip for the four inserts (they need none of each other's rows); superseding the
   // previous versions needs the new ones in place, so it comes after.
-  await runTogether(tx, [checkupsInsert(checkups), observationsInsert(observations), conditionsInsert(conditions), eventsInsert(events)]);
+  const together = checkupsInsert(checkups);
+  if (!together) await insertCheckups(tx, checkups); // more rows than one statement takes
+  await runTogether(tx, [together, observationsInsert(observations), conditionsInsert(conditions), eventsInsert(events)]);
   await supersedeOthers(tx, [...latest.values()]);
   return results;
 }
