@@ -130,12 +130,7 @@ export interface Finish {
 }
 
 export async function finishSubmission(tx: Queryable, id: string, f: Finish, now: Date): Promise<void> {
-  await finishSubmissions(tx, [{ id, ...f }], now);
-}
-
-export async function finishSubmissions(tx: Queryable, done: readonly (Finish & { id: string })[], now: Date): Promise<void> {
-  const statement = finishStatement(done, now);
-  if (statement) await tx.query(statement);
+  await tx.query(finishStatement([{ id, ...f }], now)!);
 }
 
 /** The UPDATE that finishes submissions (null for none), to run alone or together (db/port.ts `runTogether`). */
