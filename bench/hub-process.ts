@@ -4,25 +4,16 @@
  * CPU apart from the load generator's, so latency includes a real socket and memory readings are
  * the hub's alone. No tsx loader in the hub: its hooks thread and transpiled sources cost ~100 MB.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { send } from "./client.ts";
 import type { MemorySample, ProbeRequest } from "./memory.ts";
 import { freePort } from "../test/crash/hub-process.ts";
-import { SERVER_BUNDLE, startFlags } from "./start-command.ts";
+import { buildServer, SERVER_BUNDLE, startFlags } from "./start-command.ts";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PROBE = fileURLToPath(new URL("./probe.mjs", import.meta.url));
-let built = false;
-
-/** The hub as `npm start` runs it: the server bundle, built from the current source once per run. */
-function buildServer(): void {
-  if (built) return;
-  execFileSync("npm", ["run", "--silent", "build:server"], { cwd: ROOT, stdio: "inherit" });
-  built = true;
-}
-
 export interface HubProcess {
   url: URL;
   pid: number;
@@ -38,7 +29,7 @@ export async function startHub(env: Record<string, string>, logFile: string, pro
   const port = await freePort();
   const log = openSync(logFile, "a");
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  buildServer();
+  buildServer(ROOT);
   const child = spawn(process.execPath, [...startFlags(ROOT), ...profile, "--expose-gc", "--import", PROBE, SERVER_BUNDLE], {
     cwd: ROOT,
     // Only the settings given here: a DATABASE_URL in the caller's shell must not leak into a PGlite run.

@@ -3,9 +3,18 @@
  * so the benches start the same server with the same Node flags. `BENCH_NODE_FLAGS` replaces the
  * flags for an experiment (`BENCH_NODE_FLAGS=" "`: none).
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 
 export const SERVER_BUNDLE = "dist/server/main.mjs";
+let built = false;
+
+/** The server bundle, built from the current source once per bench run. */
+export function buildServer(root: string): void {
+  if (built) return;
+  execFileSync("npm", ["run", "--silent", "build:server"], { cwd: root, stdio: "inherit" });
+  built = true;
+}
 
 export function startFlags(root: string): string[] {
   const override = process.env["BENCH_NODE_FLAGS"];

@@ -4,14 +4,13 @@
  * every request crosses a real loopback socket. Node flags as in package.json `start`
  * (bench/start-command.ts).
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { freePort } from "../../test/crash/hub-process.ts";
-import { SERVER_BUNDLE, startFlags } from "../start-command.ts";
+import { buildServer, SERVER_BUNDLE, startFlags } from "../start-command.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-let built = false;
 
 
 export interface Hub {
@@ -24,8 +23,7 @@ export interface Hub {
 export async function startHub(env: Record<string, string>, logFile: string, nodeFlags: readonly string[] = []): Promise<Hub> {
   const port = await freePort();
   const log = openSync(logFile, "a");
-  if (!built) execFileSync("npm", ["run", "--silent", "build:server"], { cwd: ROOT, stdio: "inherit" });
-  built = true;
+  buildServer(ROOT);
   const child = spawn(process.execPath, [...startFlags(ROOT), ...nodeFlags, SERVER_BUNDLE], {
     cwd: ROOT,
     env: { ...process.env, ...env, HOSO_DEMO: "false", HOSO_WORKERS: "0", HOST: "127.0.0.1", PORT: String(port) },

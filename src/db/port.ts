@@ -151,13 +151,8 @@ export async function runTogether(db: Queryable, statements: readonly (SqlQuery 
     if (present[0]) await db.query(present[0]);
     return;
   }
-  const values: unknown[] = [];
-  const parts = present.map((s, i) => {
-    const text = s.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + values.length}`);
-    values.push(...s.values);
-    return `w${i} AS (${text})`;
-  });
-  await db.query({ text: `WITH ${parts.join(",\n")}\nSELECT 1`, values });
+  const parts = join(present.map((s, i) => ({ text: `w${i} AS (${s.text})`, values: s.values, fragment: true as const })), ",\n");
+  await db.query({ text: `WITH ${parts.text}\nSELECT 1`, values: parts.values });
 }
 
 function asText(v: unknown): string | null {
