@@ -2,6 +2,7 @@
  * Settings come from environment variables, validated once at start with every problem reported
  * at once (after Outline's env.ts). The README lists them.
  */
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { DEFAULT_MATCH_SETTINGS } from "./identity/match/settings.ts";
 
@@ -31,6 +32,9 @@ const schema = z.object({
   HOSO_BATCH_MAX_BYTES: int(1024).max(2 ** 31 - 1).default(2_000_000_000), // submissions.size_bytes is an int
   HOSO_BATCH_CHUNK_ROWS: int(1).max(10_000).default(500),
   HOSO_WORKERS: int(0).default(1),
+  // Threads that parse and check submissions off the event loop (intake/read-pool.ts); 0: in line,
+  // the default on two cores or fewer, where they cost throughput (docs/benchmarks.md).
+  HOSO_READ_THREADS: int(0).max(64).default(availableParallelism() <= 2 ? 0 : Math.min(4, availableParallelism() - 2)),
   HOSO_PROCESSES: int(1).max(64).default(1), // hub processes sharing the port (PostgreSQL only)
   HOSO_HUB_ID: z.string().min(1).default("TDLBYT"),
   HOSO_RECEIVER_IDS: list.default(["TDLBYT", "emrhub", "TTYQG"]),

@@ -35,6 +35,7 @@ async function serve(config: Config, announce: boolean): Promise<void> {
     stopRefresh();
     await app.close();
     await Promise.all(workers.map((w) => w.stop()));
+    await pipeline.reader.close();
     await deps.db.close();
     process.exit(0);
   };
@@ -52,7 +53,9 @@ function listeningLines(config: Config, demo: DemoSummary | null): string[] {
 /** The first process of a cluster: migrates and loads the demo once, then keeps N hubs running. */
 async function supervise(config: Config): Promise<void> {
   const deps = await openDeps(config);
-  const demo = deps.config.HOSO_DEMO ? await loadDemo(deps, createPipeline(deps)) : null;
+  const pipeline = createPipeline(deps);
+  const demo = deps.config.HOSO_DEMO ? await loadDemo(deps, pipeline) : null;
+  await pipeline.reader.close();
   await deps.db.close();
   let stopping = false;
   let listening = 0;

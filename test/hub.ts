@@ -49,6 +49,7 @@ export async function createTestHub(env: Record<string, string> = {}): Promise<T
     token,
     async close() {
       await app.close();
+      await pipeline.reader.close();
       await deps.testDb.drop();
     },
   };

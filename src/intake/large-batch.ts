@@ -52,7 +52,7 @@ export async function processLargeBatch(deps: Deps, pipeline: Pipeline, id: stri
   const meta = sub.meta as BatchMeta;
   const ctx: AnswerContext = { submissionId: id, facility, body: new Uint8Array(0), receivedAt: new Date(sub.received_at), meta };
   const attempt = sub.attempts;
-  if (attempt > MAX_ATTEMPTS) return finishRefused(deps, id, attempt, batchUpload.answer(deps, ctx, { kind: "gave-up" }));
+  if (attempt > MAX_ATTEMPTS) return finishRefused(deps, id, attempt, await batchUpload.answer(deps, ctx, { kind: "gave-up" }));
 
   const resumeAt = (await findProgress(deps.db, id))?.next_index ?? 0;
   const heartbeat = startHeartbeat(deps, id, attempt, opts.leaseMs);
@@ -71,7 +71,7 @@ export async function processLargeBatch(deps: Deps, pipeline: Pipeline, id: stri
       if (item.kind === "file") {
         fileFindings.push(item.finding);
         if (item.finding.severity !== "error") continue;
-        if (records === 0) return await finishRefused(deps, id, attempt, batchUpload.answer(deps, ctx, { kind: "invalid", findings: fileFindings }));
+        if (records === 0) return await finishRefused(deps, id, attempt, await batchUpload.answer(deps, ctx, { kind: "invalid", findings: fileFindings }));
         break;
       }
       records++;

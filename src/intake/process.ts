@@ -15,13 +15,14 @@ import type { Matcher } from "../identity/matcher.ts";
 import { openReviewCases, recordMatchDecisions, settleNewPersons } from "../identity/review/intake.ts";
 import { findSubmission, finishStatement, finishSubmission, lockForFinish, readBody, type Finish, type SubmissionRow } from "./inbox-repo.ts";
 import type { RecordResult } from "./receipt.ts";
-import { decideRecords, type Checker, type Decided } from "./records.ts";
+import { linkRecords, type Checker, type Decided } from "./records.ts";
+import type { Reader } from "./read-pool.ts";
 import { runTogether, type Queryable } from "../db/port.ts";
 import type { StoreResult } from "../record/store.ts";
 import type { MatchResult } from "../identity/match/index.ts";
 import type { ReviewCaseInput } from "../identity/review/intake.ts";
 import { channelOf } from "./channels/index.ts";
-import type { Answer, AnswerContext, Channel, ChannelOutcome, ChannelRead, ChannelTools } from "./channels/channel.ts";
+import type { Answer, AnswerContext, Channel, ChannelOutcome, ChannelTools, ReadSummary } from "./channels/channel.ts";
 import { createGroup, flushesFor, type Group } from "../db/group.ts";
 
 export type { Answer } from "./channels/channel.ts";
@@ -31,6 +32,8 @@ export interface Pipeline extends ChannelTools {
   check: Checker;
   registry: Registry;
   matcher: Matcher;
+  /** Reads and checks submissions, on worker threads (read-pool.ts); close it with the hub. */
+  reader: Reader;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -67,19 +70,12 @@ export async function processSubmission(deps: Deps, pipeline: Pipeline, submissi
 export async function processLoaded(deps: Deps, pipeline: Pipeline, sub: Loaded): Promise<Answer> {
   const { submissionId, facility, channel, body } = sub;
   const ctx: AnswerContext = { submissionId, facility, body, receivedAt: sub.receivedAt, meta: sub.meta };
-  if (sub.attempts > MAX_ATTEMPTS) return finishWith(deps, submissionId, channel.answer(deps, ctx, { kind: "gave-up" }));
+  if (sub.attempts > MAX_ATTEMPTS) return finishWith(deps, submissionId, await channel.answer(deps, ctx, { kind: "gave-up" }));
 
-  const read = await channel.read(body, deps, pipeline, sub.meta);
-  if (hasErrors(read.findings)) return finishWith(deps, submissionId, channel.answer(deps, ctx, { kind: "invalid", findings: read.findings }));
-  const decided = await decideRecords(read.records, {
-    facility,
-    envelopeFacilityId: read.facilityId,
-    now: deps.clock(),
-    receivedAt: ctx.receivedAt,
-    check: pipeline.check,
-    registry: pipeline.registry,
-    matcher: pipeline.matcher,
-  });
+  const { read, checked } = await pipeline.reader.read({ channel: channel.name, body, meta: sub.meta,
+    facility: { code: facility.code, gln: facility.gln }, now: deps.clock(), receivedAt: ctx.receivedAt });
+  if (hasErrors(read.findings)) return finishWith(deps, submissionId, await channel.answer(deps, ctx, { kind: "invalid", findings: read.findings }));
+  const decided = await linkRecords(checked, pipeline);
   return finisherOf(deps).add({ deps, channel, ctx, read, decided });
 }
 
@@ -87,7 +83,7 @@ interface FinishJob {
   deps: Deps;
   channel: Channel;
   ctx: AnswerContext;
-  read: ChannelRead;
+  read: ReadSummary;
   decided: Decided[];
 }
 
@@ -117,7 +113,7 @@ async function finishJobs(jobs: FinishJob[]): Promise<Answer[]> {
       job.decided.flatMap((d, i) =>
         d.route
           ? [{ job, i, entry: { record: d.record, findings: d.findings, kind: job.read.kinds?.get(d.record.index) ?? "checkup", ...d.route,
-              facilityId: job.ctx.facility.facility_id, submissionId: job.ctx.submissionId } satisfies StoreEntry }]
+              facilityId: job.ctx.facility.facility_id, submissionId: job.ctx.submissionId, text: d.text } satisfies StoreEntry }]
           : [],
       ),
     );
@@ -129,20 +125,18 @@ async function finishJobs(jobs: FinishJob[]): Promise<Answer[]> {
     const recordRows: unknown[][] = [];
     const finishes: (Finish & { id: string })[] = [];
     const out = new Map<FinishJob, { answer: Answer; results: RecordResult[] }>();
-    for (const job of active) {
+    // Answers are signed together, on the thread pool, while the transaction waits for them.
+    const resultsOf = active.map((job) => ({ job, results: recordResults(job, storedOf.get(job)!) }));
+    const signed = await Promise.all(resultsOf.map(({ job, results }) =>
+      job.channel.answer(job.deps, job.ctx, { kind: "done", results, findings: job.read.findings, read: job.read })));
+    resultsOf.forEach(({ job, results }, k) => {
       const byIndex = storedOf.get(job)!;
       const id = job.ctx.submissionId;
-      const results: RecordResult[] = job.decided.map((d, i) => {
-        const s = byIndex.get(i);
-        // A person the matcher found new (no ID: a passport, a newborn) is settled, not waiting.
-        const outcome = !s ? "rejected" : s.outcome === "review" && d.route?.newPerson ? "accepted" : s.outcome;
-        return { index: d.record.index, ma_lk: d.record.maLk, outcome, version: s?.version ?? null, findings: d.findings };
-      });
       results.forEach((r, i) => {
         const s = byIndex.get(i);
         recordRows.push([id, r.index, r.ma_lk, r.outcome, s?.personId ?? null, s?.checkupId ?? null, r.version, JSON.stringify(r.findings)]);
       });
-      const answer = job.channel.answer(job.deps, job.ctx, { kind: "done", results, findings: job.read.findings, read: job.read });
+      const answer = signed[k]!;
       const count = (o: RecordResult["outcome"][]) => results.filter((r) => o.includes(r.outcome)).length;
       finishes.push({
         id,
@@ -154,12 +148,21 @@ async function finishJobs(jobs: FinishJob[]): Promise<Answer[]> {
         review: count(["review"]),
       });
       out.set(job, { answer, results });
-    }
+    });
     await runTogether(tx, [submissionRecordsInsert(recordRows), finishStatement(finishes, clock())]);
     return out;
   });
   for (const { results } of answers.values()) for (const r of results) metrics.records.inc({ outcome: r.outcome });
   return Promise.all(jobs.map(async (j) => answers.get(j)?.answer ?? storedAnswer((await findSubmission(db, j.ctx.submissionId))!)));
+}
+
+function recordResults(job: FinishJob, byIndex: ReadonlyMap<number, StoreResult>): RecordResult[] {
+  return job.decided.map((d, i) => {
+    const s = byIndex.get(i);
+    // A person the matcher found new (no ID: a passport, a newborn) is settled, not waiting.
+    const outcome = !s ? "rejected" : s.outcome === "review" && d.route?.newPerson ? "accepted" : s.outcome;
+    return { index: d.record.index, ma_lk: d.record.maLk, outcome, version: s?.version ?? null, findings: d.findings };
+  });
 }
 
 async function finishWith(deps: Deps, submissionId: string, answer: Answer): Promise<Answer> {
@@ -175,7 +178,7 @@ export function storedAnswer(sub: SubmissionRow): Answer {
 }
 
 /** The channel's "received, finishing later" answer for a stored submission. */
-export function receivedAnswer(deps: Deps, channel: Channel, facility: FacilityRow, sub: { submissionId: string; body: Uint8Array; receivedAt: Date; meta?: unknown }): Answer {
+export async function receivedAnswer(deps: Deps, channel: Channel, facility: FacilityRow, sub: { submissionId: string; body: Uint8Array; receivedAt: Date; meta?: unknown }): Promise<Answer> {
   return channel.answer(deps, { ...sub, facility }, { kind: "received" });
 }
 

@@ -75,7 +75,7 @@ async function refuse(
   findings: Finding[],
 ): Promise<Answer> {
   const submissionId = randomUUID();
-  const receipt = hubReceipt(deps, {
+  const receipt = await hubReceipt(deps, {
     receiverId: facility.gln ?? facility.code,
     refMsgId: env?.header.msg_id ?? null,
     resCode,

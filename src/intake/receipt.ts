@@ -8,7 +8,7 @@ import { randomUUID, type KeyObject } from "node:crypto";
 import type { Finding } from "../checkup/finding.ts";
 import type { LocalText } from "../outcome.ts";
 import type { Deps } from "../deps.ts";
-import { signPush } from "./signature.ts";
+import { signPushAsync } from "./signature.ts";
 
 export const RES_CODES = {
   success: "CM_SUCCESS",
@@ -68,7 +68,7 @@ export interface ReceiptInput {
   key: KeyObject;
 }
 
-export function buildReceipt(r: ReceiptInput): Receipt {
+export async function buildReceipt(r: ReceiptInput): Promise<Receipt> {
   const yymmdd = r.now.toISOString().slice(2, 10).replace(/-/g, "");
   const header: Receipt["header"] = {
     version: "1.0.6",
@@ -87,7 +87,7 @@ export function buildReceipt(r: ReceiptInput): Receipt {
     res_code: r.resCode,
     message: r.message,
     data,
-    signature: signPush(r.key, JSON.stringify(header), data),
+    signature: await signPushAsync(r.key, JSON.stringify(header), data),
   };
 }
 
@@ -100,6 +100,6 @@ export function receiptData(receipt: Pick<Receipt, "data">): ReceiptData {
 export function hubReceipt(
   deps: Pick<Deps, "config" | "clock" | "secrets">,
   r: Omit<ReceiptInput, "hubId" | "now" | "key">,
-): Receipt {
+): Promise<Receipt> {
   return buildReceipt({ ...r, hubId: deps.config.HOSO_HUB_ID, now: deps.clock(), key: deps.secrets.signingKey });
 }

@@ -1,7 +1,7 @@
 /**
  * Turns one parsed submission into per-record decisions: normalised and checked records, the
- * facility consistency rule, duplicates inside the envelope, and the identity link. Pure but for
- * the registry lookup; nothing is written here.
+ * facility consistency rule, duplicates inside the envelope (checkRecords, pure), and the identity
+ * link (linkRecords: the registry and the matcher). Nothing is written here.
  */
 import type { CheckupRecord } from "../checkup/model.ts";
 import { finding, hasErrors, type Finding } from "../checkup/finding.ts";
@@ -13,6 +13,7 @@ import type { MatchResult } from "../identity/match/index.ts";
 import { identityRoute } from "../identity/review/intake.ts";
 import type { Registry, RegistryPerson } from "../identity/registry.ts";
 import type { FacilityRow } from "../facility/facilities-repo.ts";
+import type { RecordText } from "../record/record-text.ts";
 
 export interface Checker {
   (record: CheckupRecord, ctx: { now: Date; receivedAt: Date }): { record: CheckupRecord; findings: Finding[] };
@@ -31,22 +32,41 @@ export interface Decided {
     /** The matcher found someone the registry does not know (no ID sent): settled as unregistered. */
     newPerson: boolean;
   };
+  /** The stored JSON and its hash, when computed with the checks (read-checked.ts). */
+  text?: RecordText;
 }
 
+/** A record after the pure checks, with its stored JSON and hash when it can be stored (record-text.ts). */
+export interface Checked {
+  record: CheckupRecord;
+  findings: Finding[];
+  /** Absent when not computed (the store computes it then); null for a rejected record. */
+  text?: RecordText | null;
+}
+
+export interface CheckContext {
+  facility: Pick<FacilityRow, "code" | "gln">;
+  envelopeFacilityId: string | null;
+  now: Date;
+  receivedAt: Date;
+  check: Checker;
+}
+
+/** Check and link: the two halves below, for callers that have them in one place. */
 export async function decideRecords(
   parsed: readonly ParsedRecord[],
-  ctx: {
-    facility: FacilityRow;
-    envelopeFacilityId: string | null;
-    now: Date;
-    receivedAt: Date;
-    check: Checker;
-    registry: Registry;
-    matcher: Matcher;
-  },
+  ctx: CheckContext & { registry: Registry; matcher: Matcher },
 ): Promise<Decided[]> {
+  return linkRecords(checkRecords(parsed, ctx), ctx);
+}
+
+/**
+ * The pure half (read-checked.ts runs it off the event loop): the checker, the facility rule and
+ * duplicates inside the envelope. No database, no registry.
+ */
+export function checkRecords(parsed: readonly ParsedRecord[], ctx: CheckContext): Checked[] {
   const seen = new Set<string>();
-  const checked = parsed.map(({ record, findings: parseFindings }) => {
+  return parsed.map(({ record, findings: parseFindings }) => {
     if (hasErrors(parseFindings)) return { record, findings: parseFindings };
     const { record: r, findings } = ctx.check(record, { now: ctx.now, receivedAt: ctx.receivedAt });
     const all = [...parseFindings, ...findings, ...facilityFindings(r, ctx.facility, ctx.envelopeFacilityId)];
@@ -61,14 +81,18 @@ export async function decideRecords(
     }
     return { record: r, findings: all };
   });
+}
 
+/** The identity half: the registry look-up and, where the ID alone does not settle it, the matcher. */
+export async function linkRecords(checked: readonly Checked[], ctx: { registry: Registry; matcher: Matcher }): Promise<Decided[]> {
   const ids = checked.flatMap((c) => (!hasErrors(c.findings) && c.record.patient.personalId ? [c.record.patient.personalId] : []));
   const found = await lookupOrWait(ctx.registry, ids);
-  return checked.map(({ record, findings }) => {
+  return checked.map(({ record, findings, text }) => {
     if (hasErrors(findings)) return { record, findings, route: null };
     const late = findings.some((f) => f.code === "KSK-LATE-PUSH");
     const link = linkOf(record, found);
-    if (link.status === "linked") return { record, findings, route: { linkedTo: link.person, identityReason: null, late, match: null, newPerson: false } };
+    const decided = (d: Omit<Decided, "text">): Decided => (text ? { ...d, text } : d);
+    if (link.status === "linked") return decided({ record, findings, route: { linkedTo: link.person, identityReason: null, late, match: null, newPerson: false } });
     // The ID alone did not settle it: ask the matcher (not while the registry is down).
     const match = link.reason === "registry-unavailable" ? null : ctx.matcher.match(record);
     const route = identityRoute(link.reason, match);
@@ -77,18 +101,18 @@ export async function decideRecords(
       const linked = finding("ID-LINKED-BY-MATCH", "warning", `${record.path}/XML1/SO_CCCD`,
         "Liên kết theo đối sánh thông tin hành chính; số định danh gửi lên thiếu hoặc không khớp.",
         "Linked by matching the demographics; the personal ID sent was missing or did not match.");
-      return { record, findings: [...findings, linked], route: { linkedTo: person, identityReason: null, late, match, newPerson: false } };
+      return decided({ record, findings: [...findings, linked], route: { linkedTo: person, identityReason: null, late, match, newPerson: false } });
     }
-    return {
+    return decided({
       record,
       findings: route === "new-person" ? findings : [...findings, link.finding],
       route: { linkedTo: null, identityReason: link.reason, late, match, newPerson: route === "new-person" },
-    };
+    });
   });
 }
 
 /** A facility pushes only its own check-ups: the record's code (or the envelope's) must be its own. */
-function facilityFindings(r: CheckupRecord, f: FacilityRow, envelopeId: string | null): Finding[] {
+function facilityFindings(r: CheckupRecord, f: Pick<FacilityRow, "code" | "gln">, envelopeId: string | null): Finding[] {
   const own = (id: string | null) => id === null || id === f.code || id === f.gln;
   if ([r.facilityCode, r.facilityGln, envelopeId].every(own)) return [];
   return [finding("KSK-FACILITY-MISMATCH", "error", `${r.path}/XML2/MA_CSKCB`,

@@ -3,7 +3,7 @@
  * base64, over `UPPER(hex(sha256(header_json))) + "." + UPPER(hex(sha256(data)))`. The header is
  * hashed exactly as the sender serialised it, so we hash the raw text, never a re-serialisation.
  */
-import { createHash, createPublicKey, createSign, createVerify, type KeyObject } from "node:crypto";
+import { createHash, createPublicKey, createSign, createVerify, sign, type KeyObject } from "node:crypto";
 
 const hexUpper = (s: string) => createHash("sha256").update(s, "utf8").digest("hex").toUpperCase();
 
@@ -12,6 +12,17 @@ export const signingString = (headerJson: string, data: string): string =>
 
 export function signPush(key: KeyObject | string, headerJson: string, data: string): string {
   return createSign("RSA-SHA256").update(signingString(headerJson, data)).sign(key, "base64");
+}
+
+/**
+ * The same signature computed on libuv's thread pool, off the event loop: the hub signs every
+ * answer, and an RSA signature is the largest single piece of CPU in a push after parsing.
+ */
+export function signPushAsync(key: KeyObject, headerJson: string, data: string): Promise<string> {
+  const text = Buffer.from(signingString(headerJson, data), "utf8");
+  return new Promise((resolve, reject) => {
+    sign("sha256", text, key, (err, signature) => (err ? reject(err) : resolve(signature.toString("base64"))));
+  });
 }
 
 /** Parsed public keys by their PEM text (parsing costs more than the verification itself). */

@@ -22,7 +22,7 @@ import {
   type CheckupInsert,
   type CheckupKey,
 } from "./checkups-repo.ts";
-import { recordText } from "./record-text.ts";
+import { recordText, type RecordText } from "./record-text.ts";
 import { ensureRegistryPersons, insertProvisionalPersons, type ProvisionalPerson } from "./persons-repo.ts";
 
 export interface StoreItem {
@@ -35,6 +35,8 @@ export interface StoreItem {
   identityReason: string | null;
   findings: Finding[];
   late: boolean;
+  /** The record's stored JSON and hash when already computed (off the event loop: read-checked.ts). */
+  text?: RecordText | undefined;
 }
 
 export interface StoreResult {
@@ -89,7 +91,7 @@ export async function storeMany(tx: Queryable, items: readonly StoreEntry[]): Pr
     provisional.push({ personId, fullName: p.fullName, birthDate: p.birthDate?.iso.slice(0, 10) ?? null, sex: p.sex, provinceCode: p.provinceCode, communeCode: p.communeCode });
     return personId;
   };
-  const planned = items.map((item, i) => ({ item, personId: personFor(item, i), checkupId: randomUUID(), key: keyed[i]!, text: recordText(item.record) }));
+  const planned = items.map((item, i) => ({ item, personId: personFor(item, i), checkupId: randomUUID(), key: keyed[i]!, text: item.text ?? recordText(item.record) }));
   await insertProvisionalPersons(tx, provisional);
 
   const results: StoreResult[] = new Array<StoreResult>(planned.length);

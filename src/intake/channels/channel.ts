@@ -26,13 +26,16 @@ export interface ChannelRead {
   extra?: unknown;
 }
 
+/** What processing keeps of a reading once its records have been checked (read-checked.ts). */
+export type ReadSummary = Omit<ChannelRead, "records">;
+
 /** Heavy, read-only helpers a channel may need, built once per hub (pipeline.ts). */
 export interface ChannelTools {
   fhirValidator(): FhirValidator;
 }
 
 export type ChannelOutcome =
-  | { kind: "done"; results: RecordResult[]; findings: Finding[]; read: ChannelRead }
+  | { kind: "done"; results: RecordResult[]; findings: Finding[]; read: ReadSummary }
   | { kind: "invalid"; findings: Finding[] }
   | { kind: "received" }
   | { kind: "gave-up" };
@@ -48,6 +51,8 @@ export interface AnswerContext {
 
 export interface Channel {
   name: string;
-  read(body: Uint8Array, deps: Deps, tools: ChannelTools, meta: unknown): ChannelRead | Promise<ChannelRead>;
-  answer(deps: Deps, ctx: AnswerContext, outcome: ChannelOutcome): Answer;
+  /** Pure but for the settings: it may run on a worker thread (read-checked.ts). */
+  read(body: Uint8Array, deps: Pick<Deps, "config">, tools: ChannelTools, meta: unknown): ChannelRead | Promise<ChannelRead>;
+  /** May be asynchronous: the push channel signs its answer off the event loop (signature.ts). */
+  answer(deps: Deps, ctx: AnswerContext, outcome: ChannelOutcome): Answer | Promise<Answer>;
 }

@@ -32,9 +32,9 @@ export const kskPush: Channel = {
     const parsed = parseKsk(Buffer.from(data, "base64"));
     return { facilityId: parsed.facilityId, records: parsed.records, findings: parsed.findings };
   },
-  answer(deps, ctx, outcome) {
+  async answer(deps, ctx, outcome) {
     const { header } = envelopeOf(ctx.body, deps.config.HOSO_RECEIVER_IDS);
-    const receipt = (
+    const receipt = async (
       httpStatus: number,
       resCode: ResCode,
       message: LocalText,
@@ -43,7 +43,7 @@ export const kskPush: Channel = {
       findings: Finding[] = [],
     ) => ({
       httpStatus,
-      body: hubReceipt(deps, {
+      body: await hubReceipt(deps, {
         receiverId: header.sender_id,
         refMsgId: header.msg_id,
         resCode,

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCheckup, buildChildCheckup, vitals } from "../../test/factories/checkup.ts";
+import { createTestHub, envelope, push, pushBody, type PushReply, type TestHub } from "../../test/hub.ts";
+import { buildPush } from "./push-client.ts";
+
+// The same pushes through a hub that reads in line and one that reads on a worker thread
+// (HOSO_READ_THREADS): a facility must not be able to tell them apart.
+let inline: TestHub;
+let threaded: TestHub;
+beforeAll(async () => {
+  [inline, threaded] = await Promise.all([createTestHub({ HOSO_READ_THREADS: "0" }), createTestHub({ HOSO_READ_THREADS: "1" })]);
+});
+afterAll(async () => Promise.all([inline.close(), threaded.close()]));
+
+const mixed = () => envelope([
+  buildCheckup({ maLk: "RT-1" }),
+  buildCheckup({ maLk: "RT-2", observations: vitals("170", "65", "22.5").map((o) => (o.localCode === "CAN_NANG" ? { ...o, valueRaw: "6500" } : o)) }),
+  buildChildCheckup({ maLk: "RT-3" }),
+]);
+
+/** What a facility sees of an answer, without what differs by nature (ids, times, signatures). */
+const seen = (r: PushReply) => ({ status: r.status, resCode: r.receipt.res_code, records: r.data.records, findings: r.data.findings });
+
+async function stored(hub: TestHub) {
+  return hub.deps.db.query<{ ma_lk: string; record: unknown; findings: unknown; n: number }>({
+    text: `SELECT c.ma_lk, c.record, c.findings, (SELECT count(*) FROM observations o WHERE o.checkup_id = c.checkup_id) AS n
+      FROM checkups c WHERE c.ma_lk LIKE 'RT-%' ORDER BY c.ma_lk`,
+    values: [],
+  });
+}
+
+describe("read threads: parsing and checking off the event loop", () => {
+  it("answers and stores exactly as reading in line does", async () => {
+    const a = await push(inline, mixed());
+    const b = await push(threaded, mixed());
+    expect(seen(b)).toEqual(seen(a));
+    expect(b.data.records.map((r) => r.outcome)).toEqual(["accepted", "rejected", "accepted"]);
+    expect(threaded.pipeline.reader.stats()).toEqual({ threads: 1, completed: 1 });
+    expect(inline.pipeline.reader.stats().threads).toBe(0);
+
+    const [rowsA, rowsB] = await Promise.all([stored(inline), stored(threaded)]);
+    expect(rowsB.map((r) => r.ma_lk)).toEqual(["RT-1", "RT-3"]);
+    expect(rowsB).toEqual(rowsA);
+    // The record is kept as the text that was hashed: re-sending it changes nothing.
+    const again = await push(threaded, mixed());
+    expect(again.data.records.map((r) => r.outcome)).toEqual(["unchanged", "rejected", "unchanged"]);
+  });
+
+  it("refuses a hostile document on the thread with the same finding", async () => {
+    const hostile = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><GIAMDINHHS>&a;</GIAMDINHHS>`;
+    const send = (hub: TestHub) =>
+      pushBody(hub, buildPush({ senderId: hub.facility.facility.gln!, xml: hostile, key: hub.facility.privateKey, now: hub.deps.clock() }).body);
+    const [a, b] = await Promise.all([send(inline), send(threaded)]);
+    expect(seen(b)).toEqual(seen(a));
+    expect(b.status).toBe(400);
+    expect(b.data.findings.map((f) => f.code)).toContain("XML-DOCTYPE");
+  });
+});

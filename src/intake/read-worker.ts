@@ -1,0 +1,15 @@
+/**
+ * A read thread (read-pool.ts): the hub's settings arrive as workerData; the parser and the
+ * checker's indexes are built once per thread, as pipeline.ts builds them once per hub.
+ */
+import { workerData } from "piscina";
+import type { Config } from "../config.ts";
+import { createChecks } from "./pipeline.ts";
+import { readChecked, type ReadChecked, type ReadJob } from "./read-checked.ts";
+
+const config = workerData as Config;
+const tools = createChecks();
+
+export default function read(job: ReadJob): Promise<ReadChecked> {
+  return readChecked(config, tools, job);
+}
