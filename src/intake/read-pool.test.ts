@@ -35,7 +35,7 @@ describe("read threads: parsing and checking off the event loop", () => {
     const b = await push(threaded, mixed());
     expect(seen(b)).toEqual(seen(a));
     expect(b.data.records.map((r) => r.outcome)).toEqual(["accepted", "rejected", "accepted"]);
-    expect(threaded.pipeline.reader.stats()).toEqual({ threads: 1, completed: 1 });
+    expect(threaded.pipeline.reader.stats()).toEqual({ threads: 1, completed: 1, inLine: 0 });
     expect(inline.pipeline.reader.stats().threads).toBe(0);
 
     const [rowsA, rowsB] = await Promise.all([stored(inline), stored(threaded)]);
@@ -44,6 +44,15 @@ describe("read threads: parsing and checking off the event loop", () => {
     // The record is kept as the text that was hashed: re-sending it changes nothing.
     const again = await push(threaded, mixed());
     expect(again.data.records.map((r) => r.outcome)).toEqual(["unchanged", "rejected", "unchanged"]);
+  });
+
+  it("reads in line when its thread is busy, with the same outcome", async () => {
+    const before = threaded.pipeline.reader.stats();
+    const replies = await Promise.all(Array.from({ length: 6 }, (_, i) => push(threaded, envelope([buildCheckup({ maLk: `RT-BUSY-${i}` })]))));
+    expect(replies.map((r) => r.data.records.map((x) => x.outcome))).toEqual(Array.from({ length: 6 }, () => ["accepted"]));
+    const after = threaded.pipeline.reader.stats();
+    // Every push was read exactly once: by the thread, or by the event loop while the thread was busy.
+    expect(after.completed - before.completed + (after.inLine - before.inLine)).toBe(6);
   });
 
   it("refuses a hostile document on the thread with the same finding", async () => {

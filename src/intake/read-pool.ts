@@ -11,19 +11,31 @@ import { readChecked, type ReadChecked, type ReadJob, type ReadTools } from "./r
 export interface Reader {
   read(job: ReadJob): Promise<ReadChecked>;
   /** Threads running now and submissions they have read (0 and 0 in line). */
-  stats(): { threads: number; completed: number };
+  stats(): { threads: number; completed: number; inLine: number };
   close(): Promise<void>;
 }
 
 export function createReader(config: Config, tools: ReadTools): Reader {
   const threads = config.HOSO_READ_THREADS;
-  if (threads === 0) return { read: (job) => readChecked(config, tools, job), stats: () => ({ threads: 0, completed: 0 }), close: async () => {} };
+  if (threads === 0) return { read: (job) => readChecked(config, tools, job), stats: () => ({ threads: 0, completed: 0, inLine: 0 }), close: async () => {} };
   let pool: Piscina<ReadJob, ReadChecked> | null = null;
   const poolOf = () =>
     (pool ??= new Piscina({ filename: workerFile.href, minThreads: threads, maxThreads: threads, idleTimeout: Number.MAX_SAFE_INTEGER, workerData: config, ...loaderArgs() }));
+  let onThreads = 0;
+  let inLine = 0;
+  const offThread = async (job: ReadJob) => {
+    onThreads++;
+    try {
+      return await poolOf().run(job);
+    } finally {
+      onThreads--;
+    }
+  };
   return {
-    read: (job) => poolOf().run(job),
-    stats: () => ({ threads: pool?.threads.length ?? 0, completed: pool?.completed ?? 0 }),
+    // A thread that is free takes the job; when every thread is busy the event loop reads it
+    // itself rather than queue it (a busy hub then uses its threads and its loop at once).
+    read: (job) => (onThreads < threads ? offThread(job) : (inLine++, readChecked(config, tools, job))),
+    stats: () => ({ threads: pool?.threads.length ?? 0, completed: pool?.completed ?? 0, inLine }),
     async close() {
       const p = pool;
       pool = null;
