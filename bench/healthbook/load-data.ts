@@ -79,7 +79,7 @@ export async function loadData(c: pg.Client, plan: LoadPlan, templates: readonly
       (timestamp '2026-11-18 08:30' - make_interval(days => 365 * k + p % 30))::date,
       'adult', 'Adult', t.health_class,
       jsonb_set(t.record, '{examTime}', jsonb_build_object('raw', '', 'precision', 'minute',
-        'iso', to_char(timestamp '2026-11-18 08:30' - make_interval(days => 365 * k + p % 30), 'YYYY-MM-DD"T"HH24:MI')))
+        'iso', to_char(timestamp '2026-11-18 08:30' - make_interval(days => 365 * k + p % 30), 'YYYY-MM-DD"T"HH24:MI')))::json
     FROM generate_series(1, $1::int) p, generate_series(0, $2::int - 1) k
     JOIN templates t ON t.idx = k % (SELECT count(*) FROM templates)`, [plan.measured, plan.perMeasured, plan.facilities]);
 
@@ -88,8 +88,8 @@ export async function loadData(c: pg.Client, plan: LoadPlan, templates: readonly
       value, unit, value_text, interpretation, flags, effective_date)
     SELECT c.person_id, c.checkup_id, (o.n - 1)::int, o.v->>'key', o.v->>'loinc', o.v->>'category', o.v->>'serviceCode', o.v->>'localCode',
       o.v->>'name', o.v->>'valueRaw', o.v->>'unitRaw', (o.v->>'value')::numeric, o.v->>'unit', o.v->>'valueText', o.v->>'interpretation',
-      ARRAY(SELECT jsonb_array_elements_text(o.v->'flags')), c.exam_date
-    FROM checkups c, jsonb_array_elements(c.record->'observations') WITH ORDINALITY o(v, n)
+      ARRAY(SELECT json_array_elements_text(o.v->'flags')), c.exam_date
+    FROM checkups c, json_array_elements(c.record->'observations') WITH ORDINALITY o(v, n)
     WHERE c.ma_lk LIKE 'M%'`);
 
   // Everyone else: the remaining check-ups spread over the other citizens, small records.
@@ -104,7 +104,7 @@ export async function loadData(c: pg.Client, plan: LoadPlan, templates: readonly
       SELECT md5('p' || ($3::int + 1 + g % $4::int))::uuid, md5('c' || g)::uuid, md5('f' || (1 + g % $5::int))::uuid,
         'G' || g, 1, 'current', 'linked', md5('s' || g)::uuid,
         timestamp '2026-11-18 08:30' - make_interval(days => g % 1800), (timestamp '2026-11-18 08:30' - make_interval(days => g % 1800))::date,
-        'adult', 'Adult', '2', $6::jsonb
+        'adult', 'Adult', '2', $6::json
       FROM generate_series($1::int, $2::int) g`, [from + 1, to, plan.measured, others, plan.facilities, FILLER]);
   }
 
