@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, defaultReadThreads, loadConfig } from "./config.ts";
 
 describe("loadConfig", () => {
   it("gives working defaults on an empty environment", () => {
@@ -26,5 +26,14 @@ describe("loadConfig", () => {
   it("refuses several hub processes on PGlite, which lives inside one process", () => {
     expect(() => loadConfig({ HOSO_PROCESSES: "2" })).toThrow(/HOSO_PROCESSES/);
     expect(loadConfig({ HOSO_PROCESSES: "2", DATABASE_URL: "postgres://h/db" }).HOSO_PROCESSES).toBe(2);
+  });
+
+  it("reads on threads only where there are cores to spare, shared among the hub processes", () => {
+    expect([1, 2].map((cores) => defaultReadThreads(cores, 1))).toEqual([0, 0]);
+    expect([4, 8, 32].map((cores) => defaultReadThreads(cores, 1))).toEqual([2, 4, 4]);
+    expect(defaultReadThreads(8, 2)).toBe(3);
+    expect(defaultReadThreads(8, 8)).toBe(0);
+    expect(loadConfig({ HOSO_READ_THREADS: "3" }).HOSO_READ_THREADS).toBe(3);
+    expect(loadConfig({ HOSO_READ_THREADS: "0" }).HOSO_READ_THREADS).toBe(0);
   });
 });

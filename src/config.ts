@@ -32,9 +32,9 @@ const schema = z.object({
   HOSO_BATCH_MAX_BYTES: int(1024).max(2 ** 31 - 1).default(2_000_000_000), // submissions.size_bytes is an int
   HOSO_BATCH_CHUNK_ROWS: int(1).max(10_000).default(500),
   HOSO_WORKERS: int(0).default(1),
-  // Threads that parse and check submissions off the event loop (intake/read-pool.ts); 0: in line,
-  // the default on two cores or fewer, where they cost throughput (docs/benchmarks.md).
-  HOSO_READ_THREADS: int(0).max(64).default(availableParallelism() <= 2 ? 0 : Math.min(4, availableParallelism() - 2)),
+  // Threads that parse and check submissions off the event loop (intake/read-pool.ts); 0: in line.
+  // Default: defaultReadThreads below.
+  HOSO_READ_THREADS: int(0).max(64).optional(),
   HOSO_PROCESSES: int(1).max(64).default(1), // hub processes sharing the port (PostgreSQL only)
   HOSO_HUB_ID: z.string().min(1).default("TDLBYT"),
   HOSO_RECEIVER_IDS: list.default(["TDLBYT", "emrhub", "TTYQG"]),
@@ -72,7 +72,16 @@ const schema = z.object({
   }
 });
 
-export type Config = z.infer<typeof schema>;
+export type Config = Omit<z.infer<typeof schema>, "HOSO_READ_THREADS"> & { HOSO_READ_THREADS: number };
+
+/**
+ * None on two cores or fewer, where they cost throughput (docs/benchmarks.md); else the cores
+ * beyond two (one for the event loops, one for the database's share), split among the hub
+ * processes, at most 4 each.
+ */
+export function defaultReadThreads(cores: number, processes: number): number {
+  return cores <= 2 ? 0 : Math.min(4, Math.floor((cores - 2) / processes));
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -89,5 +98,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
-  return parsed.data;
+  const c = parsed.data;
+  return { ...c, HOSO_READ_THREADS: c.HOSO_READ_THREADS ?? defaultReadThreads(availableParallelism(), c.HOSO_PROCESSES) };
 }
