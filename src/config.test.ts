@@ -28,11 +28,14 @@ describe("loadConfig", () => {
     expect(loadConfig({ HOSO_PROCESSES: "2", DATABASE_URL: "postgres://h/db" }).HOSO_PROCESSES).toBe(2);
   });
 
-  it("reads on threads only where there are cores to spare, shared among the hub processes", () => {
-    expect([1, 2].map((cores) => defaultReadThreads(cores, 1))).toEqual([0, 0]);
-    expect([4, 8, 32].map((cores) => defaultReadThreads(cores, 1))).toEqual([2, 4, 4]);
-    expect(defaultReadThreads(8, 2)).toBe(3);
-    expect(defaultReadThreads(8, 8)).toBe(0);
+  it("reads on threads where there are cores to spare, shared among the hub processes", () => {
+    // PostgreSQL on the same machine takes its share of the cores.
+    expect([1, 2].map((cores) => defaultReadThreads(cores, 1, false))).toEqual([0, 0]);
+    expect([4, 8, 32].map((cores) => defaultReadThreads(cores, 1, false))).toEqual([2, 4, 4]);
+    expect(defaultReadThreads(8, 2, false)).toBe(3);
+    expect(defaultReadThreads(8, 8, false)).toBe(0);
+    // PGlite runs inside the hub's thread: the second core is the reader's.
+    expect([1, 2, 4, 16].map((cores) => defaultReadThreads(cores, 1, true))).toEqual([0, 1, 3, 4]);
     expect(loadConfig({ HOSO_READ_THREADS: "3" }).HOSO_READ_THREADS).toBe(3);
     expect(loadConfig({ HOSO_READ_THREADS: "0" }).HOSO_READ_THREADS).toBe(0);
   });

@@ -75,11 +75,13 @@ const schema = z.object({
 export type Config = Omit<z.infer<typeof schema>, "HOSO_READ_THREADS"> & { HOSO_READ_THREADS: number };
 
 /**
- * None on two cores or fewer, where they cost throughput (docs/benchmarks.md); else the cores
- * beyond two (one for the event loops, one for the database's share), split among the hub
- * processes, at most 4 each.
+ * With PGlite the database runs on the hub's own thread and no other process needs a core: one
+ * thread per core beyond the first. With PostgreSQL on the same machine, none on two cores or
+ * fewer, where they cost throughput (docs/benchmarks.md); else the cores beyond two, shared among
+ * the hub processes. At most 4 per process.
  */
-export function defaultReadThreads(cores: number, processes: number): number {
+export function defaultReadThreads(cores: number, processes: number, embedded: boolean): number {
+  if (embedded) return Math.min(4, Math.max(0, cores - 1));
   return cores <= 2 ? 0 : Math.min(4, Math.floor((cores - 2) / processes));
 }
 
@@ -99,5 +101,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const c = parsed.data;
-  return { ...c, HOSO_READ_THREADS: c.HOSO_READ_THREADS ?? defaultReadThreads(availableParallelism(), c.HOSO_PROCESSES) };
+  return { ...c, HOSO_READ_THREADS: c.HOSO_READ_THREADS ?? defaultReadThreads(availableParallelism(), c.HOSO_PROCESSES, c.DATABASE_URL === undefined) };
 }
