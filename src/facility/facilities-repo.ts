@@ -48,6 +48,7 @@ export async function insertKey(db: Queryable, facilityId: string, pem: string, 
   const rows = await db.query<{ key_id: string }>(sql`
     INSERT INTO facility_keys (facility_id, public_key_pem, fingerprint)
     VALUES (${facilityId}, ${pem}, ${fingerprint}) RETURNING key_id`);
+  remembered.delete(facilityId);
   return rows[0]!.key_id;
 }
 
@@ -55,6 +56,7 @@ export async function revokeKey(db: Queryable, facilityId: string, keyId: string
   const rows = await db.query(sql`
     UPDATE facility_keys SET status = 'revoked', revoked_at = ${at.toISOString()}
     WHERE facility_id = ${facilityId} AND key_id = ${keyId} AND status = 'active' RETURNING key_id`);
+  remembered.delete(facilityId);
   return rows.length > 0;
 }
 
@@ -73,8 +75,10 @@ export async function listKeys(db: Queryable, facilityId: string, activeOnly: bo
     WHERE facility_id = ${facilityId} AND (NOT ${activeOnly} OR status = 'active') ORDER BY created_at`);
 }
 
+export type FacilityWithKeys = FacilityRow & { keys: string[] };
+
 /** The facility with its active public keys, in one round trip (every push needs both). */
-export async function findFacilityWithKeys(db: Queryable, id: string): Promise<(FacilityRow & { keys: string[] }) | null> {
+export async function findFacilityWithKeys(db: Queryable, id: string): Promise<FacilityWithKeys | null> {
   const rows = await db.query<FacilityRow & { keys: string[] | null }>(sql`
     SELECT f.facility_id, f.code, f.gln, f.name, f.province_code, f.kind, f.active,
       (SELECT array_agg(k.public_key_pem ORDER BY k.created_at) FROM facility_keys k
@@ -82,4 +86,25 @@ export async function findFacilityWithKeys(db: Queryable, id: string): Promise<(
     FROM facilities f WHERE f.facility_id = ${id}`);
   const row = rows[0];
   return row ? { ...row, keys: row.keys ?? [] } : null;
+}
+
+/**
+ * How long a hub process trusts what it read of a facility and its keys. Every push needs them, and
+ * reading them was a round trip per push, not shared with other pushes: a quarter of PostgreSQL's
+ * CPU per push at saturation (docs/benchmarks.md). A key added or revoked through this process is
+ * seen at once (insertKey, revokeKey forget the facility); one changed by another process (the CLI,
+ * another hub process) within this many seconds.
+ */
+export const FACILITY_TRUST_MS = 5_000;
+const MAX_REMEMBERED = 10_000;
+const remembered = new Map<string, { facility: FacilityWithKeys | null; until: number }>();
+
+/** findFacilityWithKeys, remembered for FACILITY_TRUST_MS (by the hub's clock). */
+export async function facilityWithKeys(db: Queryable, id: string, now: Date): Promise<FacilityWithKeys | null> {
+  const known = remembered.get(id);
+  if (known && known.until > now.getTime()) return known.facility;
+  const facility = await findFacilityWithKeys(db, id);
+  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+  remembered.set(id, { facility, until: now.getTime() + FACILITY_TRUST_MS });
+  return facility;
 }

@@ -5,6 +5,7 @@ import { createTestHub, envelope, loginAs, pushBody, type TestHub } from "../../
 import { hashPassword } from "../access/passwords.ts";
 import { insertAccount } from "../access/accounts-repo.ts";
 import { buildPush } from "../intake/push-client.ts";
+import { FACILITY_TRUST_MS } from "./facilities-repo.ts";
 
 let hub: TestHub;
 let national: string;
@@ -69,5 +70,18 @@ describe("facility administration", () => {
     expect(revoked.statusCode).toBe(200);
     expect((await send(hub.facility.privateKey, "ROT-3")).receipt.res_code).toBe("PS_SIGNATURE_INVALID");
     expect((await send(next.privateKey, "ROT-4")).receipt.res_code).toBe("CM_SUCCESS");
+  });
+
+  it("stops accepting a key revoked by another process (the CLI) within FACILITY_TRUST_MS", async () => {
+    const other = newKeyPair();
+    const added = await hub.app.inject({ method: "POST", url: "/api/admin/facilities/01013/keys", headers: auth(national), payload: { publicKeyPem: other.publicKeyPem } });
+    expect(added.statusCode).toBe(201);
+    const send = (maLk: string) =>
+      pushBody(hub, buildPush({ senderId: "8930000000017", xml: envelope([buildCheckup({ maLk })]), key: other.privateKey, now: hub.deps.clock() }).body);
+    expect((await send("OTHER-1")).receipt.res_code).toBe("CM_SUCCESS");
+    // What `hoso facility key revoke` does from its own process: this hub's memory is not told.
+    await hub.deps.db.query({ text: "UPDATE facility_keys SET status = 'revoked', revoked_at = now() WHERE public_key_pem = $1", values: [other.publicKeyPem] });
+    hub.deps.setNow(new Date(hub.deps.clock().getTime() + FACILITY_TRUST_MS + 1));
+    expect((await send("OTHER-2")).receipt.res_code).toBe("PS_SIGNATURE_INVALID");
   });
 });

@@ -8,7 +8,7 @@ import type { Deps } from "../deps.ts";
 import type { Principal } from "../access/tokens.ts";
 import { finding, type Finding } from "../checkup/finding.ts";
 import { forbidden, type LocalText } from "../outcome.ts";
-import { findFacilityById, findFacilityWithKeys, type FacilityRow } from "../facility/facilities-repo.ts";
+import { facilityWithKeys, findFacilityById, type FacilityRow } from "../facility/facilities-repo.ts";
 import { insertSubmission } from "./inbox-repo.ts";
 import type { Answer, Pipeline } from "./process.ts";
 import { readPushBody, type PushEnvelope } from "./push-envelope.ts";
@@ -28,7 +28,7 @@ const refuseInactive = (): never =>
   forbidden("PUSH-FACILITY-INACTIVE", { vi: "Cơ sở không còn hoạt động trên hệ thống.", en: "The facility is not active." });
 
 export async function receivePush(deps: Deps, pipeline: Pipeline, who: Principal, body: Buffer): Promise<Answer> {
-  const found = who.facilityId ? await findFacilityWithKeys(deps.db, who.facilityId) : null;
+  const found = who.facilityId ? await facilityWithKeys(deps.db, who.facilityId, deps.clock()) : null;
   if (!found?.active) return refuseInactive();
   const { keys, ...facility } = found;
   const read = readPushBody(body.toString("utf8"), deps.config.HOSO_RECEIVER_IDS);
