@@ -1,7 +1,8 @@
 /**
  * The intake pipeline: the pure parser, a checker whose catalogue and code-list indexes are built
- * once, the read threads that run both off the event loop (read-pool.ts), and the population registry (the embedded table, or a remote registry when
- * HOSO_REGISTRY_URL is set) — built here, at start, never per record.
+ * once, the read threads that run both off the event loop (read-pool.ts), and the population
+ * registry (the embedded table, or a remote registry when HOSO_REGISTRY_URL is set) — built here,
+ * at start, never per record.
  */
 import { parseKsk } from "../formats/ksk/parse.ts";
 import { createChecker } from "../checkup/check.ts";

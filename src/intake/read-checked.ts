@@ -34,6 +34,7 @@ export type ReadTools = ChannelTools & { check: Checker };
 export async function readChecked(config: Config, tools: ReadTools, job: ReadJob): Promise<ReadChecked> {
   const { records, ...read } = await channelOf(job.channel).read(job.body, { config }, tools, job.meta);
   if (hasErrors(read.findings)) return { read, checked: [] };
-  const checked = checkRecords(records, { ...job, envelopeFacilityId: read.facilityId, check: tools.check });
+  const { facility, now, receivedAt } = job;
+  const checked = checkRecords(records, { facility, now, receivedAt, envelopeFacilityId: read.facilityId, check: tools.check });
   return { read, checked: checked.map((c) => ({ ...c, text: hasErrors(c.findings) ? null : recordText(c.record) })) };
 }
