@@ -22,6 +22,8 @@ async function serve(config: Config, announce: boolean): Promise<void> {
   const demo: DemoSummary | null = announce && deps.config.HOSO_DEMO ? await loadDemo(deps, pipeline) : null;
   // Built in the background: intake's first registry look-up waits for it (withMatcherIndex).
   if (!pipeline.matcher.ready()) pipeline.matcher.refresh().catch((err: unknown) => deps.log.error({ err }, "identity matcher build failed"));
+  // Read threads come up in the background; until then the event loop reads (read-pool.ts).
+  pipeline.reader.start().catch((err: unknown) => deps.log.error({ err }, "read threads failed to start; reading on the event loop"));
   const stopRefresh = scheduleMatcherRefresh(deps, pipeline.matcher);
   // `hoso registry import` runs in its own process: SIGHUP makes this one re-read the registry.
   process.on("SIGHUP", () => void pipeline.matcher.refresh());

@@ -30,12 +30,20 @@ async function stored(hub: TestHub) {
 }
 
 describe("read threads: parsing and checking off the event loop", () => {
+  it("reads in line until its thread has started, so no push waits for a thread to come up", async () => {
+    const first = await push(threaded, envelope([buildCheckup({ maLk: "EARLY-1" })]));
+    expect(first.data.records.map((r) => r.outcome)).toEqual(["accepted"]);
+    expect(threaded.pipeline.reader.stats()).toMatchObject({ completed: 0, inLine: 1 });
+    await threaded.pipeline.reader.start();
+    expect(threaded.pipeline.reader.stats()).toMatchObject({ threads: 1, completed: 0, inLine: 1 });
+  });
+
   it("answers and stores exactly as reading in line does", async () => {
     const a = await push(inline, mixed());
     const b = await push(threaded, mixed());
     expect(seen(b)).toEqual(seen(a));
     expect(b.data.records.map((r) => r.outcome)).toEqual(["accepted", "rejected", "accepted"]);
-    expect(threaded.pipeline.reader.stats()).toEqual({ threads: 1, completed: 1, inLine: 0 });
+    expect(threaded.pipeline.reader.stats()).toEqual({ threads: 1, completed: 1, inLine: 1 });
     expect(inline.pipeline.reader.stats().threads).toBe(0);
 
     const [rowsA, rowsB] = await Promise.all([stored(inline), stored(threaded)]);

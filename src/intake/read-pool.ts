@@ -2,7 +2,10 @@
  * Where submissions are read and checked (read-checked.ts): on HOSO_READ_THREADS worker threads
  * (piscina), so that parsing XML and checking records — most of a push's CPU — never holds up the
  * event loop that serves requests, waits on the database and groups commits; or in line with 0.
- * The threads start on the first submission and stop with the hub (close).
+ * The threads start with `start()` (the hub calls it as it starts serving) or on the first
+ * submission, and stop with the hub (close). Until a thread has started (it loads the parser and
+ * the checker's indexes, seconds on a busy machine) the event loop reads: no submission waits for
+ * a thread to come up.
  */
 import { Piscina } from "piscina";
 import type { Config } from "../config.ts";
@@ -10,6 +13,8 @@ import { readChecked, type ReadChecked, type ReadJob, type ReadTools } from "./r
 
 export interface Reader {
   read(job: ReadJob): Promise<ReadChecked>;
+  /** Starts the threads (once); resolves when they can take submissions. */
+  start(): Promise<void>;
   /** Threads running now and submissions they have read (0 and 0 in line). */
   stats(): { threads: number; completed: number; inLine: number };
   close(): Promise<void>;
@@ -17,28 +22,50 @@ export interface Reader {
 
 export function createReader(config: Config, tools: ReadTools): Reader {
   const threads = config.HOSO_READ_THREADS;
-  if (threads === 0) return { read: (job) => readChecked(config, tools, job), stats: () => ({ threads: 0, completed: 0, inLine: 0 }), close: async () => {} };
-  let pool: Piscina<ReadJob, ReadChecked> | null = null;
-  const poolOf = () =>
-    (pool ??= new Piscina({ filename: workerFile.href, minThreads: threads, maxThreads: threads, idleTimeout: Number.MAX_SAFE_INTEGER, workerData: config, ...loaderArgs() }));
+  if (threads === 0) {
+    return { read: (job) => readChecked(config, tools, job), start: async () => {}, stats: () => ({ threads: 0, completed: 0, inLine: 0 }), close: async () => {} };
+  }
+  let pool: Piscina<ReadJob | null, ReadChecked> | null = null;
+  let starting: Promise<void> | null = null;
+  let ready = false;
   let onThreads = 0;
   let inLine = 0;
+  const start = () =>
+    (starting ??= (async () => {
+      const p = (pool = new Piscina({ filename: workerFile.href, minThreads: threads, maxThreads: threads, idleTimeout: Number.MAX_SAFE_INTEGER, workerData: config, ...loaderArgs() }));
+      // One empty task per thread: answered once the thread has loaded read-worker.ts.
+      await Promise.all(Array.from({ length: threads }, () => p.run(null, { name: "ready" })));
+      warmUps = p.completed;
+      ready = true;
+    })());
+  let warmUps = 0;
   const offThread = async (job: ReadJob) => {
     onThreads++;
     try {
-      return await poolOf().run(job);
+      return await pool!.run(job);
     } finally {
       onThreads--;
     }
   };
+  const inLineRead = (job: ReadJob) => (inLine++, readChecked(config, tools, job));
   return {
-    // A thread that is free takes the job; when every thread is busy the event loop reads it
-    // itself rather than queue it (a busy hub then uses its threads and its loop at once).
-    read: (job) => (onThreads < threads ? offThread(job) : (inLine++, readChecked(config, tools, job))),
-    stats: () => ({ threads: pool?.threads.length ?? 0, completed: pool?.completed ?? 0, inLine }),
+    // A thread that is free takes the job; when every thread is busy (or none has started yet)
+    // the event loop reads it itself rather than queue it (a busy hub then uses its threads and
+    // its loop at once).
+    read: (job) => {
+      if (!ready) {
+        start().catch(() => {});
+        return inLineRead(job);
+      }
+      return onThreads < threads ? offThread(job) : inLineRead(job);
+    },
+    start,
+    stats: () => ({ threads: pool?.threads.length ?? 0, completed: (pool?.completed ?? 0) - warmUps, inLine }),
     async close() {
-      const p = pool;
+      const [p, s] = [pool, starting];
       pool = null;
+      ready = false;
+      await s?.catch(() => {});
       await p?.close();
     },
   };

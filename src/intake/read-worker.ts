@@ -13,3 +13,8 @@ const tools = createChecks();
 export default function read(job: ReadJob): Promise<ReadChecked> {
   return readChecked(config, tools, job);
 }
+
+/** The pool's start-up task (read-pool.ts): answering it says this thread has loaded. */
+export function ready(): true {
+  return true;
+}
