@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseXml, type ParseXmlResult } from "./xml.ts";
+import { parseXml, type ParseXmlResult, type XmlElement } from "./xml.ts";
 
 const ok = (result: ParseXmlResult) => {
   if (!result.ok) throw new Error(`expected a parse, got ${result.findings.map((f) => f.code).join(",")}`);
@@ -144,6 +144,42 @@ describe("parseXml", () => {
       const [f] = r.findings;
       expect(f?.message.en).toMatch(/line 2/);
       expect(JSON.stringify(f)).not.toMatch(/Nguyễn|HO_TEN/);
+    });
+  });
+
+  describe("long base64 texts set aside before parsing (base64Element)", () => {
+    const b64 = (n: number, lineEnd = "\r\n") => Array.from({ length: n }, (_, i) => Buffer.from(`khối ${i} `.repeat(12)).toString("base64")).join(lineEnd);
+    const envelope = (contents: string[], tail = "") =>
+      `<?xml version="1.0"?>\n<KHAMSUCKHOE><HOSO>${contents.map((c, i) => `<FILEHOSO><LOAIHOSO>XML${i + 1}</LOAIHOSO><p:NOIDUNGFILE >${c}</p:NOIDUNGFILE></FILEHOSO>`).join("\n")}</HOSO>${tail}</KHAMSUCKHOE>`;
+    const both = (xml: string): ParseXmlResult[] => [parseXml(xml, { arrayTags: ["HOSO"] }), parseXml(xml, { arrayTags: ["HOSO"], base64Element: "NOIDUNGFILE" })];
+
+    it("gives the same tree as reading the text through the parser", () => {
+      const xml = envelope([b64(20), `  \n${b64(30, "\n")}\n  `, "c2hvcnQ=", `${b64(20)}&amp;`, b64(20, "\r")]);
+      const [plain, aside] = both(xml);
+      expect(plain!.ok).toBe(true);
+      expect(aside).toEqual(plain);
+      const files = ((ok(aside!).value as XmlElement)["HOSO"] as XmlElement[])[0]!["FILEHOSO"] as XmlElement[];
+      expect(files[0]!["NOIDUNGFILE"]).toBe(b64(20, "\n"));
+      expect(files[3]!["NOIDUNGFILE"]).toBe(`${b64(20)}&`.replace(/\r\n/g, "\n"));
+    });
+
+    it("keeps the line of a break after a text set aside", () => {
+      const [plain, aside] = both(envelope([b64(40)], "<X>\n</Y>"));
+      expect(plain!.ok).toBe(false);
+      expect(aside).toEqual(plain);
+    });
+
+    it("leaves a document with the marker character whole, so no text can stand in for another", () => {
+      const [plain, aside] = both(envelope([b64(20), "\uE0000"]));
+      expect(aside).toEqual(plain);
+      const files = ((ok(aside!).value as XmlElement)["HOSO"] as XmlElement[])[0]!["FILEHOSO"] as XmlElement[];
+      expect(files[1]!["NOIDUNGFILE"]).toBe("\uE0000");
+    });
+
+    it("still counts the elements and refuses what the parser refuses", () => {
+      const xml = envelope([b64(20), b64(20)]);
+      expect(codes(parseXml(xml, { arrayTags: ["HOSO"], base64Element: "NOIDUNGFILE", limits: { maxElements: 5 } }))).toEqual(["XML-TOO-MANY-ELEMENTS"]);
+      expect(codes(parseXml(envelope([`${b64(20)}\u0001`]), { base64Element: "NOIDUNGFILE" }))).toEqual(["XML-MALFORMED"]);
     });
   });
 });

@@ -30,6 +30,12 @@ export interface ParseXmlOptions {
   limits?: Partial<XmlLimits>;
   /** Path of the document inside the submission, used in findings. */
   path?: string;
+  /**
+   * An element whose long base64 text is set aside before the parser runs and put back in the
+   * tree (envelopes carry their blocks as base64 in `NOIDUNGFILE`): the parser reads most of an
+   * envelope's bytes one character at a time, and base64 holds nothing it must interpret.
+   */
+  base64Element?: string;
 }
 
 export type ParseXmlResult =
@@ -59,11 +65,12 @@ export function parseXml(input: string | Uint8Array, options: ParseXmlOptions = 
   if (/<!(DOCTYPE|ENTITY)/i.test(decoded)) return fail("XML-DOCTYPE", path);
   // Real exports embed each inner document whole, its XML declaration inside an element
   // (samples/real-world-files.md): dropped there; anywhere else a declaration not at the start is refused.
-  const text = decoded.indexOf("<?xml", 1) === -1 ? decoded : decoded.replace(/(>\s*)<\?xml\s[^>]*\?>(?=\s*<)/g, "$1");
+  const whole = decoded.indexOf("<?xml", 1) === -1 ? decoded : decoded.replace(/(>\s*)<\?xml\s[^>]*\?>(?=\s*<)/g, "$1");
+  const { text, aside } = options.base64Element ? setAside(whole, options.base64Element) : { text: whole, aside: [] };
   const parser = new SaxesParser();
   // Without a DTD nothing declares other named references (`&nbsp;`): kept as written, as before.
   parser.ENTITIES = new Proxy(parser.ENTITIES, { get: (known, name: string) => known[name] ?? (ENTITY_NAME.test(name) ? `&${name};` : undefined) });
-  const tree = new TreeBuilder(new Set(options.arrayTags), limits);
+  const tree = new TreeBuilder(new Set(options.arrayTags), limits, aside);
   parser.on("opentag", (tag) => tree.open(tag.name, tag.isSelfClosing));
   parser.on("closetag", () => tree.close());
   parser.on("text", (t) => tree.text(t));
@@ -83,6 +90,48 @@ export function parseXml(input: string | Uint8Array, options: ParseXmlOptions = 
 }
 
 const ENTITY_NAME = /^[A-Za-z_:][\w.:-]*$/;
+
+/** Marks where a text was set aside: a private-use character, then its number. */
+const ASIDE = "\uE000";
+const ASIDE_MIN = 512;
+const asideOpenTags = new Map<string, RegExp>();
+const BASE64_TEXT = /^[A-Za-z0-9+/=\r\n\t ]*$/;
+
+/**
+ * The document with each long base64-only text of `element` replaced by a marker (keeping its line
+ * breaks, so a finding's line number is unchanged), and the texts set aside. Only text made of
+ * base64 characters and white space is taken: nothing in it is markup or a reference, so the parser
+ * would have read it as it is. A document that contains the marker character itself is left whole.
+ */
+function setAside(doc: string, element: string): { text: string; aside: string[] } {
+  const aside: string[] = [];
+  if (doc.includes(ASIDE)) return { text: doc, aside };
+  let open = asideOpenTags.get(element);
+  if (!open) asideOpenTags.set(element, (open = new RegExp(String.raw`<(?:[\w.-]+:)?${element}\s*>`, "g")));
+  const parts: string[] = [];
+  let kept = 0;
+  open.lastIndex = 0;
+  for (let m = open.exec(doc); m !== null; m = open.exec(doc)) {
+    const start = m.index + m[0].length;
+    const end = doc.indexOf("<", start);
+    if (end - start < ASIDE_MIN || !doc.startsWith("</", end)) continue;
+    const content = doc.slice(start, end);
+    if (!BASE64_TEXT.test(content)) continue;
+    parts.push(doc.slice(kept, start), `${ASIDE}${aside.length}`, "\n".repeat(lineBreaks(content)));
+    aside.push(content);
+    kept = end;
+    open.lastIndex = end;
+  }
+  if (aside.length === 0) return { text: doc, aside };
+  parts.push(doc.slice(kept));
+  return { text: parts.join(""), aside };
+}
+
+function lineBreaks(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) n++;
+  return n;
+}
 
 class Refusal {
   constructor(
@@ -118,6 +167,8 @@ class TreeBuilder {
   constructor(
     private readonly arrays: ReadonlySet<string>,
     private readonly limits: XmlLimits,
+    /** Texts set aside before parsing (setAside), put back where their marker is. */
+    private readonly aside: readonly string[],
   ) {}
 
   open(name: string, selfClosing: boolean): void {
@@ -135,7 +186,7 @@ class TreeBuilder {
     this.flush();
     const frame = this.stack.pop()!;
     let value: XmlValue;
-    if (frame.children === null) value = clean(frame.text);
+    if (frame.children === null) value = this.aside.length > 0 && frame.text.startsWith(ASIDE) ? this.putBack(frame.text) : clean(frame.text);
     else {
       if (frame.text !== "") frame.children["#text"] = clean(frame.text);
       value = frame.children;
@@ -152,6 +203,12 @@ class TreeBuilder {
       if (Array.isArray(existing)) existing.push(value);
       else children[frame.key] = [existing as XmlValue, value];
     }
+  }
+
+  /** The marker's text as the parser would have given it: line ends as LF, trimmed (base64 needs no NFC). */
+  private putBack(marker: string): string {
+    const text = this.aside[Number(marker.slice(ASIDE.length))]!;
+    return (text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text).trim();
   }
 
   text(t: string): void {

@@ -30,6 +30,7 @@ export function parseKsk(input: string | Uint8Array, options: ParseKskOptions = 
   const parsed = parseXml(text === null ? input : dropInnerDeclarations(text), {
     arrayTags: KSK_ARRAY_TAGS,
     limits: options.limits ?? {},
+    base64Element: "NOIDUNGFILE",
   });
   if (!parsed.ok) return { ...empty, findings: parsed.findings };
   if (parsed.root !== KSK_ROOT) return { ...empty, findings: [kskFinding("KSK-ROOT", "/")] };

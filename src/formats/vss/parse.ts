@@ -28,7 +28,7 @@ export function parseVss(input: string | Uint8Array, options: ParseVssOptions = 
   const limits = options.limits ?? {};
   const empty: VssParseResult = { facilityId: null, declaredCount: null, records: [], findings: [], visits: [], preparedOn: null, signed: false };
   // The envelope's NOIDUNGFILE are long base64 strings: a file of many HOSO stays far under the element limit.
-  const parsed = parseXml(input, { arrayTags: ENVELOPE_ARRAY_TAGS, limits });
+  const parsed = parseXml(input, { arrayTags: ENVELOPE_ARRAY_TAGS, limits, base64Element: "NOIDUNGFILE" });
   if (!parsed.ok) return { ...empty, findings: parsed.findings };
   if (parsed.root !== VSS_ROOT) return { ...empty, findings: [vssFinding("VSS-ROOT", "/")] };
   const envelope = readEnvelope(parsed.value);
