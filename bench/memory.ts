@@ -14,6 +14,8 @@ export interface MemorySample {
   /** Longest event-loop delay and longest GC pause in the hub since the previous sample (ms). */
   loopMaxMs?: number;
   gcMaxMs?: number;
+  /** Share of the time since the previous sample the hub's event loop was busy (0–1). */
+  loopBusy?: number;
 }
 
 export type ProbeRequest = { type: "gc" };

@@ -110,9 +110,24 @@ async function saturate(hub: HubProcess, clients: Client[], queues: Buffer[][], 
     if (done % tenth === 0) progress(`  ${done}/${n} after ${((Date.now() - started) / 1000).toFixed(0)} s`);
   });
   const summary = summarise(raw, cpuBetween(before, cpuSnapshot(hub.pid)));
+  progress(`  hub: event loop busy ${loopBusy(hub, raw)} % of the time; ${await readSplit(hub.url)}`);
   const gcEnd = await hub.gcSample();
   const memory = summariseMemory(hub.memory, raw, gc.firstTenth ? await gc.firstTenth : null, gcEnd);
   return { result: { raw, summary }, memory };
+}
+
+/** How busy the hub's event loop was during a phase, in percent (the probe's 250 ms readings). */
+function loopBusy(hub: HubProcess, phase: PhaseResult): string {
+  const inside = hub.memory.filter((m) => !m.afterGc && m.loopBusy !== undefined && m.at >= phase.startedAt && m.at <= phase.endedAt);
+  return ((inside.reduce((a, m) => a + m.loopBusy!, 0) / Math.max(1, inside.length)) * 100).toFixed(0);
+}
+
+/** Where the hub read submissions so far (its /metrics): on read threads or on the event loop. */
+async function readSplit(url: URL): Promise<string> {
+  const text = await (await fetch(new URL("/metrics", url))).text();
+  const count = (where: string) => Number(new RegExp(`hoso_submissions_read_total\\{where="${where}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+  const [thread, loop] = [count("thread"), count("event_loop")];
+  return `read on a thread ${thread} of ${thread + loop} submissions`;
 }
 
 async function paced(hub: HubProcess, clients: Client[], pool: Buffer[][], rate: { label: string; perSecond: number }, seconds: number, kind: DbKind) {
@@ -128,7 +143,7 @@ async function paced(hub: HubProcess, clients: Client[], pool: Buffer[][], rate:
   progress(`  load generator event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`);
   const inside = hub.memory.filter((m) => !m.afterGc && m.at >= raw.startedAt && m.at <= raw.endedAt);
   const worst = (f: (m: MemorySample) => number | undefined) => Math.max(0, ...inside.map((m) => f(m) ?? 0)).toFixed(1);
-  progress(`  hub: longest event-loop delay ${worst((m) => m.loopMaxMs)} ms, longest GC pause ${worst((m) => m.gcMaxMs)} ms`);
+  progress(`  hub: longest event-loop delay ${worst((m) => m.loopMaxMs)} ms, longest GC pause ${worst((m) => m.gcMaxMs)} ms, event loop busy ${loopBusy(hub, raw)} %`);
   const summary: PacedSummary = { ...summarise(raw, cpuBetween(before, cpuSnapshot(hub.pid))), label: rate.label, ratePerSecond: rate.perSecond };
   return { summary, queuedUrls: raw.queuedUrls };
 }

@@ -2,6 +2,7 @@
  * The HTTP app: one Fastify instance, one line per area, one error handler that turns everything
  * into an OperationOutcome (Medplum's habit). Routes validate input and call one service function.
  */
+import { countReads } from "./metrics.ts";
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
 import helmet from "helmet";
 import rateLimit from "@fastify/rate-limit";
@@ -58,6 +59,7 @@ export async function buildApp(deps: Deps, pipeline: Pipeline): Promise<FastifyI
     const ready = pipeline.matcher.ready() || !pipeline.matcher.indexable;
     return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "starting" });
   });
+  countReads(deps.metrics, pipeline.reader);
   app.get("/metrics", async (_req, reply) => reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics()));
   authRoutes(app, deps);
   intakeRoutes(app, deps, pipeline);

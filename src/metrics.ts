@@ -3,6 +3,7 @@
  * route patterns, codes and outcomes only — never anything about a person (invariant 4).
  */
 import { Counter, Histogram, Registry } from "prom-client";
+import type { Reader } from "./intake/read-pool.ts";
 
 export interface Metrics {
   registry: Registry;
@@ -25,4 +26,22 @@ export function createMetrics(): Metrics {
     pushes: new Counter({ name: "hoso_pushes_total", help: "Check-up pushes answered, by res_code", labelNames: ["res_code"], registers: [registry] }),
     records: new Counter({ name: "hoso_records_total", help: "Records processed, by outcome", labelNames: ["outcome"], registers: [registry] }),
   };
+}
+
+/** Where submissions were read (intake/read-pool.ts): on a read thread or on the event loop. */
+export function countReads(metrics: Metrics, reader: Reader): void {
+  const name = "hoso_submissions_read_total";
+  if (metrics.registry.getSingleMetric(name)) return;
+  new Counter({
+    name,
+    help: "Submissions read and checked, by where: a read thread or the event loop",
+    labelNames: ["where"],
+    registers: [metrics.registry],
+    collect() {
+      const s = reader.stats();
+      this.reset();
+      this.inc({ where: "thread" }, s.completed);
+      this.inc({ where: "event_loop" }, s.inLine);
+    },
+  });
 }

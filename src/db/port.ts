@@ -130,12 +130,38 @@ export function columnsInsert(
   rows: readonly unknown[][],
 ): SqlQuery | null {
   if (rows.length === 0) return null;
+  return literalColumnsInsert(table, columns, columns.map((_, c) => arrayLiteral([arrayElements(rows.map((r) => r[c]))])));
+}
+
+/**
+ * The same statement from each column's array literal, written by the caller (`arrayLiteral`):
+ * the driver then sends one string per column instead of converting a JavaScript array itself,
+ * and parts rendered earlier (off the event loop: store.ts) are only joined.
+ */
+export function literalColumnsInsert(table: string, columns: readonly (readonly [name: string, type: string])[], literals: readonly string[]): SqlQuery {
   const names = columns.map(([n]) => n).join(",");
   return {
     text: `INSERT INTO ${table} (${names}) SELECT ${columns.map(([n, t]) => `u.${n}::${t}`).join(",")}
     FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(",")}) AS u(${names})`,
-    values: columns.map((_, c) => rows.map((r) => asText(r[c]))),
+    values: [...literals],
   };
+}
+
+/** Values as the elements of a PostgreSQL array literal, comma-separated, without the braces. */
+export function arrayElements(values: readonly unknown[]): string {
+  return values.map(arrayElement).join(",");
+}
+
+/** Element lists (`arrayElements`) as one array literal; empty lists add nothing. */
+export function arrayLiteral(parts: readonly string[]): string {
+  return `{${parts.filter((p) => p !== "").join(",")}}`;
+}
+
+/** One element: NULL, or the value's text in double quotes with `"` and `\` escaped. */
+function arrayElement(v: unknown): string {
+  const text = asText(v);
+  if (text === null) return "NULL";
+  return `"${/["\\]/.test(text) ? text.replace(/["\\]/g, "\\$&") : text}"`;
 }
 
 /**
@@ -160,6 +186,6 @@ function asText(v: unknown): string | null {
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean") return String(v);
   if (v instanceof Date) return v.toISOString();
-  if (Array.isArray(v)) return `{${v.map((e) => (e === null || e === undefined ? "NULL" : `"${String(e).replace(/["\\]/g, "\\$&")}"`)).join(",")}}`;
+  if (Array.isArray(v)) return arrayLiteral([arrayElements(v.map((e) => (e === undefined || e === null ? null : String(e))))]);
   return JSON.stringify(v);
 }

@@ -113,7 +113,7 @@ async function finishJobs(jobs: FinishJob[]): Promise<Answer[]> {
       job.decided.flatMap((d, i) =>
         d.route
           ? [{ job, i, entry: { record: d.record, findings: d.findings, kind: job.read.kinds?.get(d.record.index) ?? "checkup", ...d.route,
-              facilityId: job.ctx.facility.facility_id, submissionId: job.ctx.submissionId, text: d.text } satisfies StoreEntry }]
+              facilityId: job.ctx.facility.facility_id, submissionId: job.ctx.submissionId, text: d.text, observationColumns: d.observationColumns } satisfies StoreEntry }]
           : [],
       ),
     );

@@ -61,6 +61,10 @@ describe("read threads: parsing and checking off the event loop", () => {
     const after = threaded.pipeline.reader.stats();
     // Every push was read exactly once: by the thread, or by the event loop while the thread was busy.
     expect(after.completed - before.completed + (after.inLine - before.inLine)).toBe(6);
+    // An operator sees the same split in the metrics.
+    const metrics = (await threaded.app.inject({ url: "/metrics" })).body;
+    expect(metrics).toContain(`hoso_submissions_read_total{where="thread"} ${after.completed}`);
+    expect(metrics).toContain(`hoso_submissions_read_total{where="event_loop"} ${after.inLine}`);
   });
 
   it("refuses a hostile document on the thread with the same finding", async () => {

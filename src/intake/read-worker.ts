@@ -5,13 +5,13 @@
 import { workerData } from "piscina";
 import type { Config } from "../config.ts";
 import { createChecks } from "./pipeline.ts";
-import { readChecked, type ReadChecked, type ReadJob } from "./read-checked.ts";
+import { handOver, readChecked, type HandedOver, type ReadJob } from "./read-checked.ts";
 
 const config = workerData as Config;
 const tools = createChecks();
 
-export default function read(job: ReadJob): Promise<ReadChecked> {
-  return readChecked(config, tools, job);
+export default async function read(job: ReadJob): Promise<HandedOver> {
+  return handOver(await readChecked(config, tools, job));
 }
 
 /** The pool's start-up task (read-pool.ts): answering it says this thread has loaded. */

@@ -14,6 +14,7 @@ import { identityRoute } from "../identity/review/intake.ts";
 import type { Registry, RegistryPerson } from "../identity/registry.ts";
 import type { FacilityRow } from "../facility/facilities-repo.ts";
 import type { RecordText } from "../record/record-text.ts";
+import type { ObservationColumns } from "../record/checkups-repo.ts";
 
 export interface Checker {
   (record: CheckupRecord, ctx: { now: Date; receivedAt: Date }): { record: CheckupRecord; findings: Finding[] };
@@ -34,6 +35,8 @@ export interface Decided {
   };
   /** The stored JSON and its hash, when computed with the checks (read-checked.ts). */
   text?: RecordText;
+  /** The observations as rendered for the INSERT, when computed with the checks (the same). */
+  observationColumns?: ObservationColumns;
 }
 
 /** A record after the pure checks, with its stored JSON and hash when it can be stored (record-text.ts). */
@@ -42,6 +45,7 @@ export interface Checked {
   findings: Finding[];
   /** Absent when not computed (the store computes it then); null for a rejected record. */
   text?: RecordText | null;
+  observationColumns?: ObservationColumns;
 }
 
 export interface CheckContext {
@@ -87,11 +91,12 @@ export function checkRecords(parsed: readonly ParsedRecord[], ctx: CheckContext)
 export async function linkRecords(checked: readonly Checked[], ctx: { registry: Registry; matcher: Matcher }): Promise<Decided[]> {
   const ids = checked.flatMap((c) => (!hasErrors(c.findings) && c.record.patient.personalId ? [c.record.patient.personalId] : []));
   const found = await lookupOrWait(ctx.registry, ids);
-  return checked.map(({ record, findings, text }) => {
+  return checked.map(({ record, findings, text, observationColumns }) => {
     if (hasErrors(findings)) return { record, findings, route: null };
     const late = findings.some((f) => f.code === "KSK-LATE-PUSH");
     const link = linkOf(record, found);
-    const decided = (d: Omit<Decided, "text">): Decided => (text ? { ...d, text } : d);
+    const computed = { ...(text ? { text } : {}), ...(observationColumns ? { observationColumns } : {}) };
+    const decided = (d: Omit<Decided, "text" | "observationColumns">): Decided => ({ ...d, ...computed });
     if (link.status === "linked") return decided({ record, findings, route: { linkedTo: link.person, identityReason: null, late, match: null, newPerson: false } });
     // The ID alone did not settle it: ask the matcher (not while the registry is down).
     const match = link.reason === "registry-unavailable" ? null : ctx.matcher.match(record);

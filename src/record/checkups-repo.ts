@@ -2,7 +2,8 @@
  * Check-ups with versions, their observations and conditions. One row per (facility, MA_LK) in
  * `checkup_keys` is the lock that orders concurrent re-pushes of the same check-up.
  */
-import { columnsInsert, insertColumns, insertMany, runTogether, sql, valuesInsert, type Queryable, type SqlQuery } from "../db/port.ts";
+import { arrayElements, arrayLiteral, columnsInsert, insertColumns, insertMany, literalColumnsInsert, runTogether, sql, valuesInsert, type Queryable, type SqlQuery } from "../db/port.ts";
+import type { Observation } from "../checkup/model.ts";
 
 /** One (facility, MA_LK) key: the row in `checkup_keys` that orders concurrent re-pushes. */
 export interface CheckupKey {
@@ -138,13 +139,53 @@ export async function insertCheckups(tx: Queryable, rows: readonly CheckupInsert
   await insertMany(tx, "checkups", CHECKUP_COLUMNS, rows.map(checkupRow));
 }
 
-/** Observation rows, in this column order (store.ts builds them). */
+/** Observation rows, in this column order. */
 const OBSERVATION_COLUMNS = [["person_id", "uuid"], ["checkup_id", "uuid"], ["seq", "int"], ["key", "text"], ["loinc", "text"],
   ["category", "text"], ["service_code", "text"], ["local_code", "text"], ["name", "text"], ["value_raw", "text"], ["unit_raw", "text"],
   ["value", "numeric"], ["unit", "text"], ["value_text", "text"], ["interpretation", "text"], ["flags", "text[]"], ["effective_date", "date"]] as const;
 
-export const observationsInsert = (rows: readonly unknown[][]): SqlQuery | null => columnsInsert("observations", OBSERVATION_COLUMNS, rows);
+/** The observation's own columns, `seq` to `flags`, in OBSERVATION_COLUMNS order. */
+const OBSERVATION_FIELDS: readonly ((o: Observation, seq: number) => unknown)[] = [(_o, seq) => seq, (o) => o.key, (o) => o.loinc,
+  (o) => o.category, (o) => o.serviceCode, (o) => o.localCode, (o) => o.name, (o) => o.valueRaw, (o) => o.unitRaw, (o) => o.value,
+  (o) => o.unit, (o) => o.valueText, (o) => o.interpretation, (o) => o.flags];
 
+/**
+ * A record's observations as the elements of each column's array literal (`seq` to `flags`):
+ * rendered with the checks (intake/read-checked.ts, on a read thread when there is one), so the
+ * statement that stores a group of records only joins text.
+ */
+export interface ObservationColumns {
+  count: number;
+  columns: string[];
+}
+
+export function observationColumns(observations: readonly Observation[]): ObservationColumns {
+  return { count: observations.length, columns: OBSERVATION_FIELDS.map((field) => arrayElements(observations.map(field))) };
+}
+
+/** The observations of one new check-up version, with its person, check-up and exam date. */
+export interface NewObservations {
+  personId: string;
+  checkupId: string;
+  examDate: string | null;
+  observations: ObservationColumns;
+}
+
+/** The observations of new check-up versions; null for none. */
+export function observationsInsert(items: readonly NewObservations[]): SqlQuery | null {
+  const present = items.filter((i) => i.observations.count > 0);
+  if (present.length === 0) return null;
+  const repeated = (value: (i: NewObservations) => string | null) =>
+    arrayLiteral(present.map((i) => Array<string>(i.observations.count).fill(arrayElements([value(i)])).join(",")));
+  return literalColumnsInsert("observations", OBSERVATION_COLUMNS, [
+    repeated((i) => i.personId),
+    repeated((i) => i.checkupId),
+    ...OBSERVATION_FIELDS.map((_, c) => arrayLiteral(present.map((i) => i.observations.columns[c]!))),
+    repeated((i) => i.examDate),
+  ]);
+}
+
+/** Observation rows in OBSERVATION_COLUMNS order (the baseline bench writes them so). */
 export async function insertObservations(tx: Queryable, rows: readonly unknown[][]): Promise<void> {
   if (rows.length > 0) await insertColumns(tx, "observations", OBSERVATION_COLUMNS, rows);
 }

@@ -17,8 +17,11 @@ import {
   conditionsInsert,
   insertCheckups,
   eventsInsert,
+  observationColumns,
   observationsInsert,
   supersedeOthers,
+  type NewObservations,
+  type ObservationColumns,
   type CheckupInsert,
   type CheckupKey,
 } from "./checkups-repo.ts";
@@ -37,6 +40,8 @@ export interface StoreItem {
   late: boolean;
   /** The record's stored JSON and hash when already computed (off the event loop: read-checked.ts). */
   text?: RecordText | undefined;
+  /** Its observations as rendered for the INSERT, when already computed (the same). */
+  observationColumns?: ObservationColumns | undefined;
 }
 
 export interface StoreResult {
@@ -96,7 +101,7 @@ export async function storeMany(tx: Queryable, items: readonly StoreEntry[]): Pr
 
   const results: StoreResult[] = new Array<StoreResult>(planned.length);
   const checkups: CheckupInsert[] = [];
-  const observations: unknown[][] = [];
+  const observations: NewObservations[] = [];
   const conditions: unknown[][] = [];
   const events: { personId: string; checkupId: string; kind: string }[] = [];
   const latest = new Map<string, CheckupKey & { keepCheckupId: string }>(); // the version each key keeps current
@@ -136,10 +141,7 @@ export async function storeMany(tx: Queryable, items: readonly StoreEntry[]): Pr
         recordJson: text.json,
         findings: item.findings,
       });
-      r.observations.forEach((o, seq) =>
-        observations.push([personId, claim.checkupId, seq, o.key, o.loinc, o.category, o.serviceCode, o.localCode, o.name,
-          o.valueRaw, o.unitRaw, o.value, o.unit, o.valueText, o.interpretation, o.flags, examDate]),
-      );
+      observations.push({ personId, checkupId: claim.checkupId, examDate, observations: item.observationColumns ?? observationColumns(r.observations) });
       r.conditions.forEach((c, seq) => conditions.push([personId, claim.checkupId, seq, c.icd10, c.text, c.kind]));
       events.push({ personId, checkupId: claim.checkupId, kind: claim.version > 1 ? "checkup.corrected" : "checkup.created" });
     }
