@@ -2,7 +2,7 @@
  * The inbox: raw submissions, durable before any answer (design.md invariant 1), and the work
  * queue workers share through `FOR UPDATE SKIP LOCKED`.
  */
-import { join, sql, type Queryable, type SqlQuery } from "../db/port.ts";
+import { join, sql, type Queryable, type ReadPart, type Row, type SqlQuery } from "../db/port.ts";
 
 export type SubmissionStatus = "received" | "processing" | "done" | "refused";
 
@@ -113,11 +113,23 @@ export async function claimNext(db: Queryable, now: Date, leaseMs: number): Prom
 }
 
 /** Locks the rows inside the storing transaction; returns those no other processor finished. */
+/** The submissions' rows locked for finishing, in id order (a `readTogether` part; `liveOf` reads its rows). */
+export function lockForFinishPart(ids: readonly string[]): ReadPart {
+  return {
+    select: sql`
+      SELECT submission_id, status FROM submissions WHERE submission_id = ANY(${[...ids].sort()}::uuid[])
+      ORDER BY submission_id FOR UPDATE`,
+  };
+}
+
+/** Of the locked rows, the submissions still to finish. */
+export function liveOf(rows: readonly Row[]): Set<string> {
+  const live = rows as readonly unknown[] as readonly { submission_id: string; status: SubmissionStatus }[];
+  return new Set(live.filter((r) => r.status === "processing" || r.status === "received").map((r) => r.submission_id));
+}
+
 export async function lockForFinish(tx: Queryable, ids: readonly string[]): Promise<Set<string>> {
-  const rows = await tx.query<{ submission_id: string; status: SubmissionStatus }>(sql`
-    SELECT submission_id, status FROM submissions WHERE submission_id = ANY(${[...ids].sort()}::uuid[])
-    ORDER BY submission_id FOR UPDATE`);
-  return new Set(rows.filter((r) => r.status === "processing" || r.status === "received").map((r) => r.submission_id));
+  return liveOf(await tx.query(lockForFinishPart(ids).select));
 }
 
 export interface Finish {

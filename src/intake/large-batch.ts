@@ -21,7 +21,7 @@ import { batchItemsOfFile, batchUpload, type BatchMeta } from "./channels/batch.
 import { statusUrl } from "./channels/ksk-push.ts";
 import { findSubmission, finishSubmission } from "./inbox-repo.ts";
 import { advanceProgress, findBodyPath, findProgress, lockChunk, renewLease } from "./large-batch-repo.ts";
-import { settleIdentity, type Pipeline } from "./process.ts";
+import { identityWork, settleIdentity, type Pipeline } from "./process.ts";
 import type { RecordResult } from "./receipt.ts";
 import { decideRecords } from "./records.ts";
 
@@ -114,7 +114,7 @@ async function storeChunk(deps: Deps, pipeline: Pipeline, c: ChunkContext, chunk
     );
     const stored = await storeCheckups(tx, { facilityId: c.facility.facility_id, submissionId: c.id }, toStore.map((s) => s.item));
     const byIndex = new Map<number, StoreResult>(toStore.map((s, k) => [s.i, stored[k]!]));
-    await settleIdentity(tx, deps.clock(), [{ facility: c.facility, decided, stored: byIndex }]);
+    await settleIdentity(tx, deps.clock(), identityWork([{ facility: c.facility, decided, stored: byIndex }]));
     const fresh = decided.flatMap((d, i) => (d.record.index >= lock.nextIndex ? [{ d, s: byIndex.get(i) }] : []));
     const results: RecordResult[] = fresh.map(({ d, s }) => ({
       index: d.record.index,

@@ -8,12 +8,12 @@ import type { Deps } from "../deps.ts";
 import { hasErrors } from "../checkup/finding.ts";
 import type { ParseResult } from "../formats/types.ts";
 import { submissionRecordsInsert } from "../record/checkups-repo.ts";
-import { storeMany, type StoreEntry } from "../record/store.ts";
+import { beginStore, planStore, type StoreEntry } from "../record/store.ts";
 import { findFacilityById, type FacilityRow } from "../facility/facilities-repo.ts";
 import type { Registry } from "../identity/registry.ts";
 import type { Matcher } from "../identity/matcher.ts";
 import { openReviewCases, recordMatchDecisions, settleNewPersons } from "../identity/review/intake.ts";
-import { findSubmission, finishStatement, finishSubmission, lockForFinish, readBody, type Finish, type SubmissionRow } from "./inbox-repo.ts";
+import { findSubmission, finishStatement, finishSubmission, liveOf, lockForFinish, lockForFinishPart, readBody, type Finish, type SubmissionRow } from "./inbox-repo.ts";
 import type { RecordResult } from "./receipt.ts";
 import { linkRecords, type Checker, type Decided } from "./records.ts";
 import type { Reader } from "./read-pool.ts";
@@ -107,20 +107,32 @@ function finisherOf(deps: Deps): Group<FinishJob, Answer> {
 async function finishJobs(jobs: FinishJob[]): Promise<Answer[]> {
   const { db, clock, metrics } = jobs[0]!.deps;
   const answers = await db.transaction(async (tx) => {
-    const live = await lockForFinish(tx, jobs.map((j) => j.ctx.submissionId));
+    const entriesOf = (list: FinishJob[]) =>
+      list.flatMap((job) =>
+        job.decided.flatMap((d, i) =>
+          d.route
+            ? [{ job, i, entry: { record: d.record, findings: d.findings, kind: job.read.kinds?.get(d.record.index) ?? "checkup", ...d.route,
+                facilityId: job.ctx.facility.facility_id, submissionId: job.ctx.submissionId, text: d.text, observationColumns: d.observationColumns } satisfies StoreEntry }]
+            : [],
+        ),
+      );
+    // Round trip 1: the submissions locked (one processor finishes each), persons and keys read.
+    const { first: locked, begun } = await beginStore(tx, entriesOf(jobs).map((s) => s.entry), lockForFinishPart(jobs.map((j) => j.ctx.submissionId)));
+    const live = liveOf(locked);
     const active = jobs.filter((j) => live.has(j.ctx.submissionId));
-    const toStore = active.flatMap((job) =>
-      job.decided.flatMap((d, i) =>
-        d.route
-          ? [{ job, i, entry: { record: d.record, findings: d.findings, kind: job.read.kinds?.get(d.record.index) ?? "checkup", ...d.route,
-              facilityId: job.ctx.facility.facility_id, submissionId: job.ctx.submissionId, text: d.text, observationColumns: d.observationColumns } satisfies StoreEntry }]
-          : [],
-      ),
-    );
-    const stored = await storeMany(tx, toStore.map((s) => s.entry));
+    const toStore = entriesOf(active);
+    // Round trip 2 (3 with new provisional persons): each record's version claimed.
+    const plan = await planStore(tx, toStore.map((s) => s.entry), begun);
     const storedOf = new Map(active.map((j) => [j, new Map<number, StoreResult>()]));
-    toStore.forEach((s, k) => storedOf.get(s.job)!.set(s.i, stored[k]!));
-    await settleIdentity(tx, clock(), active.map((j) => ({ facility: j.ctx.facility, decided: j.decided, stored: storedOf.get(j)! })));
+    toStore.forEach((s, k) => storedOf.get(s.job)!.set(s.i, plan.results[k]!));
+    const identity = identityWork(active.map((j) => ({ facility: j.ctx.facility, decided: j.decided, stored: storedOf.get(j)! })));
+    // Identity bookkeeping reads and updates the stored rows: only then are they written first.
+    const apart = plan.after.some((q) => q !== null) || !identity.none;
+    if (apart) {
+      await runTogether(tx, plan.writes);
+      await runTogether(tx, plan.after);
+      await settleIdentity(tx, clock(), identity);
+    }
 
     const recordRows: unknown[][] = [];
     const finishes: (Finish & { id: string })[] = [];
@@ -149,7 +161,8 @@ async function finishJobs(jobs: FinishJob[]): Promise<Answer[]> {
       });
       out.set(job, { answer, results });
     });
-    await runTogether(tx, [submissionRecordsInsert(recordRows), finishStatement(finishes, clock())]);
+    // The last round trip: the records stored (unless written above), the answers recorded.
+    await runTogether(tx, [...(apart ? [] : plan.writes), submissionRecordsInsert(recordRows), finishStatement(finishes, clock())]);
     return out;
   });
   for (const { results } of answers.values()) for (const r of results) metrics.records.inc({ outcome: r.outcome });
@@ -184,18 +197,25 @@ export async function receivedAnswer(deps: Deps, channel: Channel, facility: Fac
 
 export type { ChannelOutcome };
 
+/** Identity bookkeeping to do for what was just stored (`identityWork`, then `settleIdentity`). */
+export interface IdentityWork {
+  links: { checkupId: string; match: MatchResult }[];
+  fresh: { personId: string; checkupId: string; match: MatchResult }[];
+  cases: ReviewCaseInput[];
+  /** Nothing to do (every record linked by its ID, or unchanged): the common case. */
+  none: boolean;
+}
+
 /**
  * Identity bookkeeping of what was just stored (issue 4): the matcher's automatic links keep their
  * breakdown; its "new person" settles the provisional person as unregistered; everything else that
  * waits opens a review case — except records waiting for the registry itself, which relink first.
  */
-export async function settleIdentity(
-  tx: Queryable,
-  now: Date,
+export function identityWork(
   submissions: readonly { facility: FacilityRow; decided: readonly Decided[]; stored: ReadonlyMap<number, StoreResult> }[],
-): Promise<void> {
-  const links: { checkupId: string; match: MatchResult }[] = [];
-  const fresh: { personId: string; checkupId: string; match: MatchResult }[] = [];
+): IdentityWork {
+  const links: IdentityWork["links"] = [];
+  const fresh: IdentityWork["fresh"] = [];
   const cases: ReviewCaseInput[] = [];
   for (const { facility, decided, stored } of submissions) {
     decided.forEach((d, i) => {
@@ -209,7 +229,13 @@ export async function settleIdentity(
       }
     });
   }
-  await recordMatchDecisions(tx, links);
-  await settleNewPersons(tx, fresh);
-  await openReviewCases(tx, cases, now);
+  return { links, fresh, cases, none: links.length + fresh.length + cases.length === 0 };
+}
+
+/** Does the bookkeeping, once the stored rows are in place. */
+export async function settleIdentity(tx: Queryable, now: Date, work: IdentityWork): Promise<void> {
+  if (work.none) return;
+  await recordMatchDecisions(tx, work.links);
+  await settleNewPersons(tx, work.fresh);
+  await openReviewCases(tx, work.cases, now);
 }

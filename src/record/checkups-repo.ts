@@ -2,7 +2,7 @@
  * Check-ups with versions, their observations and conditions. One row per (facility, MA_LK) in
  * `checkup_keys` is the lock that orders concurrent re-pushes of the same check-up.
  */
-import { arrayElements, arrayLiteral, columnsInsert, insertColumns, insertMany, literalColumnsInsert, runTogether, sql, valuesInsert, type Queryable, type SqlQuery } from "../db/port.ts";
+import { arrayElements, arrayLiteral, columnsInsert, insertColumns, insertMany, literalColumnsInsert, runTogether, sql, valuesInsert, type Queryable, type ReadPart, type Row, type SqlQuery } from "../db/port.ts";
 import type { Observation } from "../checkup/model.ts";
 
 /** One (facility, MA_LK) key: the row in `checkup_keys` that orders concurrent re-pushes. */
@@ -76,24 +76,34 @@ export interface CurrentKey {
 
 /** The current person of each key that exists, locked (by `keyOf`). */
 export async function currentKeys(tx: Queryable, keys: readonly CheckupKey[]): Promise<Map<string, CurrentKey>> {
-  if (keys.length === 0) return new Map();
-  const rows = await tx.query<CurrentKey>(sql`
-    SELECT k.facility_id, k.ma_lk, k.person_id, p.kind AS person_kind
-    FROM checkup_keys k JOIN persons p ON p.person_id = k.person_id
-    JOIN unnest(${keys.map((k) => k.facilityId)}::uuid[], ${keys.map((k) => k.maLk)}::text[]) AS t(f, m)
-      ON k.facility_id = t.f AND k.ma_lk = t.m
-    ORDER BY k.facility_id, k.ma_lk
-    FOR UPDATE OF k`); // the same lock order as identity moves: the two serialise, never race
-  return new Map(rows.map((r) => [keyOf({ facilityId: r.facility_id, maLk: r.ma_lk }), r]));
+  const part = currentKeysPart(keys);
+  return currentKeysOf(part ? await tx.query(part.select) : []);
 }
 
-/** Marks every other current version of each key superseded. */
-export async function supersedeOthers(tx: Queryable, keeps: readonly (CheckupKey & { keepCheckupId: string })[]): Promise<void> {
-  if (keeps.length === 0) return;
-  await tx.query(sql`
+/** The statement of `currentKeys` as a `readTogether` part; null for no keys. */
+export function currentKeysPart(keys: readonly CheckupKey[]): ReadPart | null {
+  if (keys.length === 0) return null;
+  return {
+    select: sql`
+      SELECT k.facility_id, k.ma_lk, k.person_id, p.kind AS person_kind
+      FROM checkup_keys k JOIN persons p ON p.person_id = k.person_id
+      JOIN unnest(${keys.map((k) => k.facilityId)}::uuid[], ${keys.map((k) => k.maLk)}::text[]) AS t(f, m)
+        ON k.facility_id = t.f AND k.ma_lk = t.m
+      ORDER BY k.facility_id, k.ma_lk
+      FOR UPDATE OF k`, // the same lock order as identity moves: the two serialise, never race
+  };
+}
+
+export const currentKeysOf = (rows: readonly Row[]): Map<string, CurrentKey> =>
+  new Map((rows as readonly unknown[] as readonly CurrentKey[]).map((r) => [keyOf({ facilityId: r.facility_id, maLk: r.ma_lk }), r]));
+
+/** Marks every other current version of each key superseded (a statement to run, null for none). */
+export function supersedeStatement(keeps: readonly (CheckupKey & { keepCheckupId: string })[]): SqlQuery | null {
+  if (keeps.length === 0) return null;
+  return sql`
     UPDATE checkups c SET status = 'superseded', status_changed_at = now()
     FROM unnest(${keeps.map((k) => k.facilityId)}::uuid[], ${keeps.map((k) => k.maLk)}::text[], ${keeps.map((k) => k.keepCheckupId)}::uuid[]) AS t(f, m, keep)
-    WHERE c.facility_id = t.f AND c.ma_lk = t.m AND c.status = 'current' AND c.checkup_id <> t.keep`);
+    WHERE c.facility_id = t.f AND c.ma_lk = t.m AND c.status = 'current' AND c.checkup_id <> t.keep`;
 }
 
 export interface CheckupInsert {

@@ -1,31 +1,50 @@
 import { randomUUID } from "node:crypto";
-import { insertMany, sql, type Queryable } from "../db/port.ts";
+import { insertMany, join, sql, type Queryable, type ReadPart, type Row } from "../db/port.ts";
 import type { RegistryPerson } from "../identity/registry.ts";
 
 /**
  * Person rows for registry-linked citizens, created on first sight; returns personal ID →
- * person_id. One statement inserts the new ones and reads the others; a person another
- * transaction inserted meanwhile (invisible to that statement's snapshot) is read after.
+ * person_id. One statement inserts the new ones and reads the others (`registryPersonsPart`,
+ * which store.ts runs together with its other first reads); a person another transaction
+ * inserted meanwhile (invisible to that statement's snapshot) is read after (`personIdsOf`).
  */
 export async function ensureRegistryPersons(tx: Queryable, people: readonly RegistryPerson[]): Promise<Map<string, string>> {
-  const unique = [...new Map(people.map((p) => [p.personalId, p])).values()].sort((a, b) => (a.personalId < b.personalId ? -1 : 1));
-  if (unique.length === 0) return new Map();
+  const part = registryPersonsPart(people);
+  if (!part) return new Map();
+  return personIdsOf(tx, people, await tx.query(sql`WITH ${join(part.with!, ",\n")}\n${part.select}`));
+}
+
+const uniquePeople = (people: readonly RegistryPerson[]) =>
+  [...new Map(people.map((p) => [p.personalId, p])).values()].sort((a, b) => (a.personalId < b.personalId ? -1 : 1));
+
+/** The statement of `ensureRegistryPersons` as a `readTogether` part; null for nobody. */
+export function registryPersonsPart(people: readonly RegistryPerson[]): ReadPart | null {
+  const unique = uniquePeople(people);
+  if (unique.length === 0) return null;
   const col = <K extends keyof RegistryPerson>(k: K) => unique.map((p) => p[k]);
-  const rows = await tx.query<{ person_id: string; personal_id: string }>(sql`
-    WITH input AS (
-      SELECT * FROM unnest(${unique.map(() => randomUUID())}::uuid[], ${col("personalId")}::text[], ${col("fullName")}::text[],
-        ${col("birthDate")}::date[], ${col("sex")}::text[], ${col("provinceCode")}::text[], ${col("communeCode")}::text[])
-        AS t(person_id, personal_id, full_name, birth_date, sex, province_code, commune_code)),
-    added AS (
-      INSERT INTO persons (person_id, personal_id, kind, full_name, birth_date, sex, province_code, commune_code)
-      SELECT person_id, personal_id, 'registry', full_name, birth_date, sex, province_code, commune_code FROM input
-      ON CONFLICT (personal_id) DO NOTHING
-      RETURNING person_id, personal_id)
-    SELECT person_id, personal_id FROM added
-    UNION ALL
-    SELECT p.person_id, p.personal_id FROM persons p JOIN input i ON p.personal_id = i.personal_id`);
-  const found = new Map(rows.map((r) => [r.personal_id, r.person_id]));
-  const missing = unique.filter((p) => !found.has(p.personalId)).map((p) => p.personalId);
+  return {
+    with: [
+      sql`persons_input AS (
+        SELECT * FROM unnest(${unique.map(() => randomUUID())}::uuid[], ${col("personalId")}::text[], ${col("fullName")}::text[],
+          ${col("birthDate")}::date[], ${col("sex")}::text[], ${col("provinceCode")}::text[], ${col("communeCode")}::text[])
+          AS t(person_id, personal_id, full_name, birth_date, sex, province_code, commune_code))`,
+      sql`persons_added AS (
+        INSERT INTO persons (person_id, personal_id, kind, full_name, birth_date, sex, province_code, commune_code)
+        SELECT person_id, personal_id, 'registry', full_name, birth_date, sex, province_code, commune_code FROM persons_input
+        ON CONFLICT (personal_id) DO NOTHING
+        RETURNING person_id, personal_id)`,
+    ],
+    select: sql`
+      SELECT person_id, personal_id FROM persons_added
+      UNION ALL
+      SELECT p.person_id, p.personal_id FROM persons p JOIN persons_input i ON p.personal_id = i.personal_id`,
+  };
+}
+
+/** The part's rows as personal ID → person_id, with anyone it could not see read after. */
+export async function personIdsOf(tx: Queryable, people: readonly RegistryPerson[], rows: readonly Row[]): Promise<Map<string, string>> {
+  const found = new Map((rows as readonly unknown[] as readonly { person_id: string; personal_id: string }[]).map((r) => [r.personal_id, r.person_id]));
+  const missing = uniquePeople(people).filter((p) => !found.has(p.personalId)).map((p) => p.personalId);
   if (missing.length > 0) {
     const late = await tx.query<{ person_id: string; personal_id: string }>(sql`
       SELECT person_id, personal_id FROM persons WHERE personal_id = ANY(${missing}::text[])`);

@@ -4,14 +4,15 @@
  * batched, never a round trip per observation. Unchanged re-sends store nothing (invariant 2).
  */
 import { randomUUID } from "node:crypto";
-import { runTogether, type Queryable } from "../db/port.ts";
+import { readTogether, runTogether, type Queryable, type ReadPart, type Row, type SqlQuery } from "../db/port.ts";
 import type { CheckupRecord } from "../checkup/model.ts";
 import type { Finding } from "../checkup/finding.ts";
 import type { RegistryPerson } from "../identity/registry.ts";
 import {
   byKey,
   claimVersions,
-  currentKeys,
+  currentKeysOf,
+  currentKeysPart,
   keyOf,
   checkupsInsert,
   conditionsInsert,
@@ -19,14 +20,15 @@ import {
   eventsInsert,
   observationColumns,
   observationsInsert,
-  supersedeOthers,
+  supersedeStatement,
   type NewObservations,
   type ObservationColumns,
   type CheckupInsert,
   type CheckupKey,
+  type CurrentKey,
 } from "./checkups-repo.ts";
 import { recordText, type RecordText } from "./record-text.ts";
-import { ensureRegistryPersons, insertProvisionalPersons, type ProvisionalPerson } from "./persons-repo.ts";
+import { insertProvisionalPersons, personIdsOf, registryPersonsPart, type ProvisionalPerson } from "./persons-repo.ts";
 
 export interface StoreItem {
   record: CheckupRecord;
@@ -66,15 +68,49 @@ export async function storeCheckups(
   return storeMany(tx, items.map((item) => ({ ...item, ...ctx })));
 }
 
-/**
- * The records of any number of submissions (group commit, process.ts) in a fixed number of
- * statements. A key that appears twice (two pushes of one check-up in one group) is claimed in
- * rounds, first occurrence first, so the second supersedes the first as if pushed after it.
- */
+/** The records of any number of submissions, in a fixed number of statements (see `planStore`). */
 export async function storeMany(tx: Queryable, items: readonly StoreEntry[]): Promise<StoreResult[]> {
-  const personIds = await ensureRegistryPersons(tx, items.flatMap((i) => (i.linkedTo ? [i.linkedTo] : [])));
+  const plan = await planStore(tx, items, (await beginStore(tx, items)).begun);
+  await runTogether(tx, plan.writes);
+  await runTogether(tx, plan.after);
+  return plan.results;
+}
+
+/** What storing starts from: the registry persons' ids and each existing key's current person. */
+export interface Begun {
+  personIds: Map<string, string>;
+  existing: Map<string, CurrentKey>;
+}
+
+/**
+ * The first statement of storing a group, one round trip: the caller's own first read (`first`:
+ * process.ts locks the submissions it finishes), then the registry persons ensured, then each
+ * key's current person read and locked — in that order.
+ */
+export async function beginStore(tx: Queryable, items: readonly StoreEntry[], first: ReadPart | null = null): Promise<{ first: Row[]; begun: Begun }> {
+  const people = items.flatMap((i) => (i.linkedTo ? [i.linkedTo] : []));
+  const keys = uniqueKeys(items.map((item) => ({ facilityId: item.facilityId, maLk: item.record.maLk! })));
+  const [firstRows, persons, current] = await readTogether(tx, [first, registryPersonsPart(people), currentKeysPart(keys)]);
+  return { first: firstRows!, begun: { personIds: await personIdsOf(tx, people, persons!), existing: currentKeysOf(current!) } };
+}
+
+/** The records' outcomes, and the writes that store them, for the caller to run (`storeMany`, process.ts). */
+export interface StorePlan {
+  results: StoreResult[];
+  /** New versions, observations, conditions, events, previous versions superseded: one statement. */
+  writes: (SqlQuery | null)[];
+  /** What must see `writes` in place: run after them (a key stored twice in one group). */
+  after: (SqlQuery | null)[];
+}
+
+/**
+ * Decides each record's person and claims its version (the round trips that cannot wait), and
+ * returns the rest as statements to run together. A key that appears twice (two pushes of one
+ * check-up in one group) is claimed in rounds, first occurrence first, so the second supersedes
+ * the first as if pushed after it.
+ */
+export async function planStore(tx: Queryable, items: readonly StoreEntry[], { personIds, existing }: Begun): Promise<StorePlan> {
   const keyed = items.map((item) => ({ facilityId: item.facilityId, maLk: item.record.maLk! }));
-  const existing = await currentKeys(tx, uniqueKeys(keyed));
   const provisional: ProvisionalPerson[] = [];
   // A re-sent record that does not link by itself stays with the key's current person: the
   // provisional one still waiting, or whoever a steward settled it on (then it counts as linked).
@@ -105,7 +141,8 @@ export async function storeMany(tx: Queryable, items: readonly StoreEntry[]): Pr
   const conditions: unknown[][] = [];
   const events: { personId: string; checkupId: string; kind: string }[] = [];
   const latest = new Map<string, CheckupKey & { keepCheckupId: string }>(); // the version each key keeps current
-  for (const round of rounds(planned.map((p) => keyOf(p.key)))) {
+  const byRound = rounds(planned.map((p) => keyOf(p.key)));
+  for (const round of byRound) {
     const claims = await claimVersions(tx, round.map((i) => ({ ...planned[i]!.key, personId: planned[i]!.personId, checkupId: planned[i]!.checkupId, contentSha256: planned[i]!.text.sha256 })));
     for (const i of round) {
       const { item, personId, key, text } = planned[i]!;
@@ -146,13 +183,18 @@ export async function storeMany(tx: Queryable, items: readonly StoreEntry[]): Pr
       events.push({ personId, checkupId: claim.checkupId, kind: claim.version > 1 ? "checkup.corrected" : "checkup.created" });
     }
   }
-  // One round trip for the four inserts (they need none of each other's rows); superseding the
-  // previous versions needs the new ones in place, so it comes after.
+  // The inserts need none of each other's rows, and the UPDATE of previous versions sees only
+  // rows from before the statement (its snapshot): one statement does all of it. A version stored
+  // earlier in this same group is not in that snapshot, so it is superseded after.
   const together = checkupsInsert(checkups);
   if (!together) await insertCheckups(tx, checkups); // more rows than one statement takes
-  await runTogether(tx, [together, observationsInsert(observations), conditionsInsert(conditions), eventsInsert(events)]);
-  await supersedeOthers(tx, [...latest.values()]);
-  return results;
+  const supersede = supersedeStatement([...latest.values()]);
+  const twice = byRound.length > 1;
+  return {
+    results,
+    writes: [together, observationsInsert(observations), conditionsInsert(conditions), eventsInsert(events), twice ? null : supersede],
+    after: twice ? [supersede] : [],
+  };
 }
 
 function uniqueKeys(keys: readonly CheckupKey[]): CheckupKey[] {
