@@ -20,13 +20,6 @@ export interface Reader {
   close(): Promise<void>;
 }
 
-/**
- * Submissions a thread holds at once: the one it reads and the next, so it never sits idle while
- * the busy event loop has yet to collect its last answer (measured: with one, a thread read 10 %
- * of the submissions at saturation; with two, 16 %; docs/benchmarks.md).
- */
-const READS_PER_THREAD = 2;
-
 export function createReader(config: Config, tools: ReadTools): Reader {
   const threads = config.HOSO_READ_THREADS;
   if (threads === 0) {
@@ -57,15 +50,16 @@ export function createReader(config: Config, tools: ReadTools): Reader {
   };
   const inLineRead = (job: ReadJob) => (inLine++, readChecked(config, tools, job));
   return {
-    // A thread with room takes the job; when every thread has its share (or none has started yet)
+    // A thread that is free takes the job; when every thread is busy (or none has started yet)
     // the event loop reads it itself rather than queue it (a busy hub then uses its threads and
-    // its loop at once).
+    // its loop at once). Queueing a second one to a busy thread was measured: it cost the event
+    // loop more than it saved (docs/benchmarks.md).
     read: (job) => {
       if (!ready) {
         start().catch(() => {});
         return inLineRead(job);
       }
-      return onThreads < threads * READS_PER_THREAD ? offThread(job) : inLineRead(job);
+      return onThreads < threads ? offThread(job) : inLineRead(job);
     },
     start,
     stats: () => ({ threads: pool?.threads.length ?? 0, completed: (pool?.completed ?? 0) - warmUps, inLine }),
