@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
-import { columnsInsert, insertColumns, runTogether, sql, type Queryable, type SqlQuery } from "./port.ts";
+import { columnsInsert, insertColumns, readTogether, runTogether, sql, type Queryable, type SqlQuery } from "./port.ts";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -59,5 +59,33 @@ describe("runTogether (several writes, one round trip)", () => {
     await runTogether(counting, [null, null]);
     await runTogether(counting, [columnsInsert("cols", COLUMNS, [[90010, "năm", 5, null, null, null, null]])]);
     expect(sent.map((q) => q.text.startsWith("INSERT"))).toEqual([true]);
+  });
+});
+
+describe("readTogether (several reads, one round trip)", () => {
+  it("gives each part its own rows, in order, with a write's RETURNING rows among them", async () => {
+    const sent: SqlQuery[] = [];
+    const counting: Queryable = { query: (q) => (sent.push(q), t.db.query(q)), exec: (text) => t.db.exec(text) };
+    await insertColumns(t.db, "cols", COLUMNS, [[70001, "sáu", 6, ["x"], "2026-03-04", true, null], [70002, "bảy", 7, null, null, null, null]]);
+    const [existing, none, added, locked] = await readTogether(counting, [
+      { select: sql`SELECT id, name, flags FROM cols WHERE id BETWEEN ${70001} AND ${70002} ORDER BY id` },
+      null,
+      { with: [sql`new_rows AS (INSERT INTO cols (id, name) VALUES (${70003}, ${"tám"}) RETURNING id, name)`], select: sql`SELECT id, name FROM new_rows` },
+      { select: sql`SELECT id FROM cols WHERE id = ${70001} FOR UPDATE` },
+    ]);
+    expect(sent).toHaveLength(1);
+    expect(existing).toEqual([{ id: 70001, name: "sáu", flags: ["x"] }, { id: 70002, name: "bảy", flags: null }]);
+    expect(none).toEqual([]);
+    expect(added).toEqual([{ id: 70003, name: "tám" }]);
+    expect(locked).toEqual([{ id: 70001 }]);
+    const [n] = await t.db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM cols WHERE id = ${70003}`);
+    expect(n!.n).toBe(1);
+  });
+
+  it("sends nothing when every part is null", async () => {
+    const sent: SqlQuery[] = [];
+    const counting: Queryable = { query: (q) => (sent.push(q), t.db.query(q)), exec: (text) => t.db.exec(text) };
+    expect(await readTogether(counting, [null, null])).toEqual([[], []]);
+    expect(sent).toHaveLength(0);
   });
 });
