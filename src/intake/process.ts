@@ -126,7 +126,7 @@ async function finishJobs(jobs: FinishJob[]): Promise<Answer[]> {
     const storedOf = new Map(active.map((j) => [j, new Map<number, StoreResult>()]));
     toStore.forEach((s, k) => storedOf.get(s.job)!.set(s.i, plan.results[k]!));
     const identity = identityWork(active.map((j) => ({ facility: j.ctx.facility, decided: j.decided, stored: storedOf.get(j)! })));
-    // Identity bookkeeping reads and updates the stored rows: only then are they written first.
+    // Identity bookkeeping reads and updates the stored rows: when it has work, they are written first.
     const apart = plan.after.some((q) => q !== null) || !identity.none;
     if (apart) {
       await runTogether(tx, plan.writes);
