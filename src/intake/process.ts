@@ -107,20 +107,19 @@ function finisherOf(deps: Deps): Group<FinishJob, Answer> {
 async function finishJobs(jobs: FinishJob[]): Promise<Answer[]> {
   const { db, clock, metrics } = jobs[0]!.deps;
   const answers = await db.transaction(async (tx) => {
-    const entriesOf = (list: FinishJob[]) =>
-      list.flatMap((job) =>
-        job.decided.flatMap((d, i) =>
-          d.route
-            ? [{ job, i, entry: { record: d.record, findings: d.findings, kind: job.read.kinds?.get(d.record.index) ?? "checkup", ...d.route,
-                facilityId: job.ctx.facility.facility_id, submissionId: job.ctx.submissionId, text: d.text, observationColumns: d.observationColumns } satisfies StoreEntry }]
-            : [],
-        ),
-      );
+    const entries = jobs.flatMap((job) =>
+      job.decided.flatMap((d, i) =>
+        d.route
+          ? [{ job, i, entry: { record: d.record, findings: d.findings, kind: job.read.kinds?.get(d.record.index) ?? "checkup", ...d.route,
+              facilityId: job.ctx.facility.facility_id, submissionId: job.ctx.submissionId, text: d.text, observationColumns: d.observationColumns } satisfies StoreEntry }]
+          : [],
+      ),
+    );
     // Round trip 1: the submissions locked (one processor finishes each), persons and keys read.
-    const { first: locked, begun } = await beginStore(tx, entriesOf(jobs).map((s) => s.entry), lockForFinishPart(jobs.map((j) => j.ctx.submissionId)));
+    const { first: locked, begun } = await beginStore(tx, entries.map((s) => s.entry), lockForFinishPart(jobs.map((j) => j.ctx.submissionId)));
     const live = liveOf(locked);
     const active = jobs.filter((j) => live.has(j.ctx.submissionId));
-    const toStore = entriesOf(active);
+    const toStore = entries.filter((s) => live.has(s.job.ctx.submissionId));
     // Round trip 2 (3 with new provisional persons): each record's version claimed.
     const plan = await planStore(tx, toStore.map((s) => s.entry), begun);
     const storedOf = new Map(active.map((j) => [j, new Map<number, StoreResult>()]));

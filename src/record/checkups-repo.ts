@@ -74,13 +74,10 @@ export interface CurrentKey {
   person_kind: "registry" | "provisional" | "unregistered";
 }
 
-/** The current person of each key that exists, locked (by `keyOf`). */
-export async function currentKeys(tx: Queryable, keys: readonly CheckupKey[]): Promise<Map<string, CurrentKey>> {
-  const part = currentKeysPart(keys);
-  return currentKeysOf(part ? await tx.query(part.select) : []);
-}
-
-/** The statement of `currentKeys` as a `readTogether` part; null for no keys. */
+/**
+ * The current person of each key that exists, locked: a `readTogether` part (store.ts
+ * beginStore); `currentKeysOf` gives its rows by `keyOf`. Null for no keys.
+ */
 export function currentKeysPart(keys: readonly CheckupKey[]): ReadPart | null {
   if (keys.length === 0) return null;
   return {
