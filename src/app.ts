@@ -2,11 +2,11 @@
  * The HTTP app: one Fastify instance, one line per area, one error handler that turns everything
  * into an OperationOutcome (Medplum's habit). Routes validate input and call one service function.
  */
-import { countReads } from "./metrics.ts";
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
 import helmet from "helmet";
 import rateLimit from "@fastify/rate-limit";
 import type { Deps } from "./deps.ts";
+import { countReads } from "./metrics.ts";
 import { issue, outcome, OutcomeError, SERVER_ERROR, statusOf, type IssueCode, type LocalText } from "./outcome.ts";
 import { authRoutes } from "./access/routes.ts";
 import { intakeRoutes } from "./intake/routes.ts";

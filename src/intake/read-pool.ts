@@ -22,15 +22,14 @@ export interface Reader {
 
 export function createReader(config: Config, tools: ReadTools): Reader {
   const threads = config.HOSO_READ_THREADS;
-  if (threads === 0) {
-    let read = 0;
-    return { read: (job) => (read++, readChecked(config, tools, job)), start: async () => {}, stats: () => ({ threads: 0, completed: 0, inLine: read }), close: async () => {} };
-  }
+  let inLine = 0;
+  const inLineRead = (job: ReadJob) => (inLine++, readChecked(config, tools, job));
+  if (threads === 0) return { read: inLineRead, start: async () => {}, stats: () => ({ threads: 0, completed: 0, inLine }), close: async () => {} };
   let pool: Piscina<ReadJob | null, HandedOver> | null = null;
   let starting: Promise<void> | null = null;
   let ready = false;
+  let warmUps = 0;
   let onThreads = 0;
-  let inLine = 0;
   const start = () =>
     (starting ??= (async () => {
       const p = (pool = new Piscina({ filename: workerFile.href, minThreads: threads, maxThreads: threads, idleTimeout: Number.MAX_SAFE_INTEGER, workerData: config, ...loaderArgs() }));
@@ -39,7 +38,6 @@ export function createReader(config: Config, tools: ReadTools): Reader {
       warmUps = p.completed;
       ready = true;
     })());
-  let warmUps = 0;
   const offThread = async (job: ReadJob) => {
     onThreads++;
     try {
@@ -48,7 +46,6 @@ export function createReader(config: Config, tools: ReadTools): Reader {
       onThreads--;
     }
   };
-  const inLineRead = (job: ReadJob) => (inLine++, readChecked(config, tools, job));
   return {
     // A thread that is free takes the job; when every thread is busy (or none has started yet)
     // the event loop reads it itself rather than queue it (a busy hub then uses its threads and
