@@ -8,7 +8,7 @@ import type { Deps } from "../deps.ts";
 import type { FacilityRow } from "../facility/facilities-repo.ts";
 import { forbidden } from "../outcome.ts";
 import { claimSubmission, findSubmission, findSubmissionByMsgId, insertSubmissions, type NewSubmission } from "./inbox-repo.ts";
-import { processLoaded, processSubmission, receivedAnswer, storedAnswer, type Answer, type Pipeline } from "./process.ts";
+import { prepareLoaded, processSubmission, receivedAnswer, storedAnswer, type Answer, type Pipeline } from "./process.ts";
 import { createGroup, flushesFor, type Group } from "../db/group.ts";
 import type { Db } from "../db/port.ts";
 import type { Channel } from "./channels/channel.ts";
@@ -28,7 +28,7 @@ export async function acceptSubmission(deps: Deps, pipeline: Pipeline, facility:
   const receivedAt = deps.clock();
   // Processed here, now: stored already claimed, so no worker takes it meanwhile.
   const inline = inc.body.length <= deps.config.HOSO_SYNC_MAX_BYTES;
-  const inserted = await inboxOf(deps.db).add({
+  const inserting = inboxOf(deps.db).add({
     submissionId,
     facilityId: facility.facility_id,
     channel: inc.channel.name,
@@ -40,11 +40,15 @@ export async function acceptSubmission(deps: Deps, pipeline: Pipeline, facility:
     ...(inline ? { leaseUntil: new Date(receivedAt.getTime() + LEASE_MS) } : {}),
     ...(inc.meta === undefined ? {} : { meta: inc.meta }),
   });
-  if (!inserted) return replay(deps, pipeline, facility, inc);
   const sub = { submissionId, body: inc.body, receivedAt, meta: inc.meta };
-  if (!inline) return receivedAnswer(deps, inc.channel, facility, sub);
-  const work = processLoaded(deps, pipeline, { ...sub, facility, channel: inc.channel, attempts: 1 });
-  return withinBudget(deps, facility, inc.channel, sub, work);
+  if (!inline) return (await inserting) ? receivedAnswer(deps, inc.channel, facility, sub) : replay(deps, pipeline, facility, inc);
+  // Read, checked and linked while the raw request is being stored — on the next turn, once the
+  // INSERT has gone out. Nothing is written, and nothing answered, before that INSERT commits.
+  const preparing = new Promise((resolve) => setImmediate(resolve)).then(() =>
+    prepareLoaded(deps, pipeline, { ...sub, facility, channel: inc.channel, attempts: 1 }));
+  preparing.catch(() => {}); // a failure surfaces below, through the work, once the INSERT is done
+  if (!(await inserting)) return replay(deps, pipeline, facility, inc);
+  return withinBudget(deps, facility, inc.channel, sub, preparing.then((finish) => finish()));
 }
 
 const inboxes = new WeakMap<object, Group<NewSubmission, boolean>>();

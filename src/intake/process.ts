@@ -68,15 +68,26 @@ export async function processSubmission(deps: Deps, pipeline: Pipeline, submissi
 
 /** Reads, checks and links (no writes), then stores through the group commit (finishJobs). */
 export async function processLoaded(deps: Deps, pipeline: Pipeline, sub: Loaded): Promise<Answer> {
+  return (await prepareLoaded(deps, pipeline, sub))();
+}
+
+/** What is left of processing once a submission is read, checked and linked: its writes and answer. */
+export type Finisher = () => Promise<Answer>;
+
+/**
+ * Reads, checks and links a submission without writing anything (so it may run while the raw
+ * request is still being stored: accept.ts); the finisher it returns stores and answers.
+ */
+export async function prepareLoaded(deps: Deps, pipeline: Pipeline, sub: Loaded): Promise<Finisher> {
   const { submissionId, facility, channel, body } = sub;
   const ctx: AnswerContext = { submissionId, facility, body, receivedAt: sub.receivedAt, meta: sub.meta };
-  if (sub.attempts > MAX_ATTEMPTS) return finishWith(deps, submissionId, await channel.answer(deps, ctx, { kind: "gave-up" }));
+  if (sub.attempts > MAX_ATTEMPTS) return async () => finishWith(deps, submissionId, await channel.answer(deps, ctx, { kind: "gave-up" }));
 
   const { read, checked } = await pipeline.reader.read({ channel: channel.name, body, meta: sub.meta,
     facility: { code: facility.code, gln: facility.gln }, now: deps.clock(), receivedAt: ctx.receivedAt });
-  if (hasErrors(read.findings)) return finishWith(deps, submissionId, await channel.answer(deps, ctx, { kind: "invalid", findings: read.findings }));
+  if (hasErrors(read.findings)) return async () => finishWith(deps, submissionId, await channel.answer(deps, ctx, { kind: "invalid", findings: read.findings }));
   const decided = await linkRecords(checked, pipeline);
-  return finisherOf(deps).add({ deps, channel, ctx, read, decided });
+  return () => finisherOf(deps).add({ deps, channel, ctx, read, decided });
 }
 
 interface FinishJob {

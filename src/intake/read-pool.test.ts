@@ -35,7 +35,7 @@ describe("read threads: parsing and checking off the event loop", () => {
     expect(first.data.records.map((r) => r.outcome)).toEqual(["accepted"]);
     expect(threaded.pipeline.reader.stats()).toMatchObject({ completed: 0, inLine: 1 });
     await threaded.pipeline.reader.start();
-    expect(threaded.pipeline.reader.stats()).toMatchObject({ threads: 1, completed: 0, inLine: 1 });
+    expect(threaded.pipeline.reader.stats()).toMatchObject({ threads: 1, completed: 0, reading: 0, inLine: 1 });
   });
 
   it("answers and stores exactly as reading in line does", async () => {
@@ -43,7 +43,7 @@ describe("read threads: parsing and checking off the event loop", () => {
     const b = await push(threaded, mixed());
     expect(seen(b)).toEqual(seen(a));
     expect(b.data.records.map((r) => r.outcome)).toEqual(["accepted", "rejected", "accepted"]);
-    expect(threaded.pipeline.reader.stats()).toEqual({ threads: 1, completed: 1, inLine: 1 });
+    expect(threaded.pipeline.reader.stats()).toEqual({ threads: 1, completed: 1, reading: 0, inLine: 1 });
     expect(inline.pipeline.reader.stats().threads).toBe(0);
 
     const [rowsA, rowsB] = await Promise.all([stored(inline), stored(threaded)]);
@@ -65,6 +65,30 @@ describe("read threads: parsing and checking off the event loop", () => {
     const metrics = (await threaded.app.inject({ url: "/metrics" })).body;
     expect(metrics).toContain(`hoso_submissions_read_total{where="thread"} ${after.completed}`);
     expect(metrics).toContain(`hoso_submissions_read_total{where="event_loop"} ${after.inLine}`);
+  });
+
+  it("gives a thread the next submission as soon as it is free, before the event loop has taken its last answer", async () => {
+    const reader = threaded.pipeline.reader;
+    const now = threaded.deps.clock();
+    const job = (maLk: string) => ({
+      channel: "ksk-push",
+      body: Buffer.from(buildPush({ senderId: threaded.facility.facility.gln!, xml: envelope([buildCheckup({ maLk })]), key: threaded.facility.privateKey, now }).body),
+      meta: null,
+      facility: { code: threaded.facility.facility.code, gln: threaded.facility.facility.gln },
+      now,
+      receivedAt: now,
+    });
+    const before = reader.stats();
+    const first = reader.read(job("RT-FREE-1"));
+    // The event loop stays busy until the thread has read the first one, so that answer still
+    // waits in the loop's queue when the second submission comes: the thread takes it anyway.
+    const until = Date.now() + 10_000;
+    while (reader.stats().reading > 0 && Date.now() < until);
+    const second = reader.read(job("RT-FREE-2"));
+    const read = await Promise.all([first, second]);
+    expect(read.map((r) => r.checked.map((c) => c.record.maLk))).toEqual([["RT-FREE-1"], ["RT-FREE-2"]]);
+    const after = reader.stats();
+    expect({ onThread: after.completed - before.completed, inLine: after.inLine - before.inLine, reading: after.reading }).toEqual({ onThread: 2, inLine: 0, reading: 0 });
   });
 
   it("refuses a hostile document on the thread with the same finding", async () => {

@@ -11,12 +11,19 @@ import { Piscina } from "piscina";
 import type { Config } from "../config.ts";
 import { readChecked, takeOver, type HandedOver, type ReadChecked, type ReadJob, type ReadTools } from "./read-checked.ts";
 
+/** What each read thread is started with (read-worker.ts). */
+export interface ReadWorkerData {
+  config: Config;
+  /** [0]: submissions handed to the threads and not yet read. */
+  reading: Int32Array;
+}
+
 export interface Reader {
   read(job: ReadJob): Promise<ReadChecked>;
   /** Starts the threads (once); resolves when they can take submissions. */
   start(): Promise<void>;
-  /** Threads running now, submissions they have read, and submissions the event loop read. */
-  stats(): { threads: number; completed: number; inLine: number };
+  /** Threads running now, submissions they have read, are reading now, and the event loop read. */
+  stats(): { threads: number; completed: number; reading: number; inLine: number };
   close(): Promise<void>;
 }
 
@@ -24,42 +31,53 @@ export function createReader(config: Config, tools: ReadTools): Reader {
   const threads = config.HOSO_READ_THREADS;
   let inLine = 0;
   const inLineRead = (job: ReadJob) => (inLine++, readChecked(config, tools, job));
-  if (threads === 0) return { read: inLineRead, start: async () => {}, stats: () => ({ threads: 0, completed: 0, inLine }), close: async () => {} };
+  if (threads === 0) return { read: inLineRead, start: async () => {}, stats: () => ({ threads: 0, completed: 0, reading: 0, inLine }), close: async () => {} };
   let pool: Piscina<ReadJob | null, HandedOver> | null = null;
   let starting: Promise<void> | null = null;
   let ready = false;
   let warmUps = 0;
-  let onThreads = 0;
+  // Submissions handed to a thread and not yet read: the thread lowers it as it finishes, before
+  // its answer waits in the event loop's queue, so a thread is known to be free the moment it is.
+  // (A thread that died mid-read would leave it high: the event loop then reads every submission
+  // itself — slower, never wrong.)
+  const reading = new Int32Array(new SharedArrayBuffer(4));
+  const workerData: ReadWorkerData = { config, reading };
   const start = () =>
     (starting ??= (async () => {
-      const p = (pool = new Piscina({ filename: workerFile.href, minThreads: threads, maxThreads: threads, idleTimeout: Number.MAX_SAFE_INTEGER, workerData: config, ...loaderArgs() }));
+      const p = (pool = new Piscina({
+        filename: workerFile.href,
+        minThreads: threads,
+        maxThreads: threads,
+        idleTimeout: Number.MAX_SAFE_INTEGER,
+        // Piscina counts a task until the event loop has taken its answer; past that point the
+        // thread is already free (reading above), so it may be handed the next one meanwhile.
+        concurrentTasksPerWorker: 2,
+        workerData,
+        ...loaderArgs(),
+      }));
       // One empty task per thread: answered once the thread has loaded read-worker.ts.
       await Promise.all(Array.from({ length: threads }, () => p.run(null, { name: "ready" })));
       warmUps = p.completed;
       ready = true;
     })());
   const offThread = async (job: ReadJob) => {
-    onThreads++;
-    try {
-      return takeOver(await pool!.run(job));
-    } finally {
-      onThreads--;
-    }
+    Atomics.add(reading, 0, 1);
+    return takeOver(await pool!.run(job));
   };
   return {
     // A thread that is free takes the job; when every thread is busy (or none has started yet)
     // the event loop reads it itself rather than queue it (a busy hub then uses its threads and
-    // its loop at once). Queueing a second one to a busy thread was measured: it cost the event
-    // loop more than it saved (docs/benchmarks.md).
+    // its loop at once). Queueing a second one behind a thread still reading was measured: it
+    // cost the event loop more than it saved (docs/benchmarks.md).
     read: (job) => {
       if (!ready) {
         start().catch(() => {});
         return inLineRead(job);
       }
-      return onThreads < threads ? offThread(job) : inLineRead(job);
+      return Atomics.load(reading, 0) < threads ? offThread(job) : inLineRead(job);
     },
     start,
-    stats: () => ({ threads: pool?.threads.length ?? 0, completed: (pool?.completed ?? 0) - warmUps, inLine }),
+    stats: () => ({ threads: pool?.threads.length ?? 0, completed: (pool?.completed ?? 0) - warmUps, reading: Atomics.load(reading, 0), inLine }),
     async close() {
       const [p, s] = [pool, starting];
       pool = null;
