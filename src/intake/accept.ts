@@ -12,6 +12,7 @@ import { prepareLoaded, processSubmission, receivedAnswer, storedAnswer, type An
 import { createGroup, flushesFor, type Group } from "../db/group.ts";
 import type { Db } from "../db/port.ts";
 import type { Channel } from "./channels/channel.ts";
+import { timeStage } from "../metrics.ts";
 
 export const LEASE_MS = 30_000;
 const POLL_MS = 20;
@@ -28,6 +29,7 @@ export async function acceptSubmission(deps: Deps, pipeline: Pipeline, facility:
   const receivedAt = deps.clock();
   // Processed here, now: stored already claimed, so no worker takes it meanwhile.
   const inline = inc.body.length <= deps.config.HOSO_SYNC_MAX_BYTES;
+  const storing = performance.now();
   const inserting = inboxOf(deps.db).add({
     submissionId,
     facilityId: facility.facility_id,
@@ -48,6 +50,7 @@ export async function acceptSubmission(deps: Deps, pipeline: Pipeline, facility:
     prepareLoaded(deps, pipeline, { ...sub, facility, channel: inc.channel, attempts: 1 }));
   preparing.catch(() => {}); // a failure surfaces below, through the work, once the INSERT is done
   if (!(await inserting)) return replay(deps, pipeline, facility, inc);
+  timeStage(deps.metrics, "store_raw", storing);
   return withinBudget(deps, facility, inc.channel, sub, preparing.then((finish) => finish()));
 }
 

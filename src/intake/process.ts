@@ -24,6 +24,7 @@ import type { ReviewCaseInput } from "../identity/review/intake.ts";
 import { channelOf } from "./channels/index.ts";
 import type { Answer, AnswerContext, Channel, ChannelOutcome, ChannelTools, ReadSummary } from "./channels/channel.ts";
 import { createGroup, flushesFor, type Group } from "../db/group.ts";
+import { timeStage } from "../metrics.ts";
 
 export type { Answer } from "./channels/channel.ts";
 
@@ -83,11 +84,15 @@ export async function prepareLoaded(deps: Deps, pipeline: Pipeline, sub: Loaded)
   const ctx: AnswerContext = { submissionId, facility, body, receivedAt: sub.receivedAt, meta: sub.meta };
   if (sub.attempts > MAX_ATTEMPTS) return async () => finishWith(deps, submissionId, await channel.answer(deps, ctx, { kind: "gave-up" }));
 
+  const reading = performance.now();
   const { read, checked } = await pipeline.reader.read({ channel: channel.name, body, meta: sub.meta,
     facility: { code: facility.code, gln: facility.gln }, now: deps.clock(), receivedAt: ctx.receivedAt });
+  timeStage(deps.metrics, "read", reading);
   if (hasErrors(read.findings)) return async () => finishWith(deps, submissionId, await channel.answer(deps, ctx, { kind: "invalid", findings: read.findings }));
+  const linking = performance.now();
   const decided = await linkRecords(checked, pipeline);
-  return () => finisherOf(deps).add({ deps, channel, ctx, read, decided });
+  timeStage(deps.metrics, "link", linking);
+  return () => finisherOf(deps).add({ deps, channel, ctx, read, decided, queuedAt: performance.now() });
 }
 
 interface FinishJob {
@@ -96,6 +101,8 @@ interface FinishJob {
   ctx: AnswerContext;
   read: ReadSummary;
   decided: Decided[];
+  /** When it joined the group commit (`performance.now()`), for the `group_wait` step. */
+  queuedAt: number;
 }
 
 const finishers = new WeakMap<object, Group<FinishJob, Answer>>();
@@ -117,6 +124,8 @@ function finisherOf(deps: Deps): Group<FinishJob, Answer> {
  */
 async function finishJobs(jobs: FinishJob[]): Promise<Answer[]> {
   const { db, clock, metrics } = jobs[0]!.deps;
+  const started = performance.now();
+  for (const job of jobs) timeStage(metrics, "group_wait", job.queuedAt);
   const answers = await db.transaction(async (tx) => {
     const entries = jobs.flatMap((job) =>
       job.decided.flatMap((d, i) =>
@@ -175,6 +184,7 @@ async function finishJobs(jobs: FinishJob[]): Promise<Answer[]> {
     await runTogether(tx, [...(apart ? [] : plan.writes), submissionRecordsInsert(recordRows), finishStatement(finishes, clock())]);
     return out;
   });
+  jobs.forEach(() => timeStage(metrics, "store", started));
   for (const { results } of answers.values()) for (const r of results) metrics.records.inc({ outcome: r.outcome });
   return Promise.all(jobs.map(async (j) => answers.get(j)?.answer ?? storedAnswer((await findSubmission(db, j.ctx.submissionId))!)));
 }

@@ -222,6 +222,18 @@ describe("metrics", () => {
     expect(res.body).toMatch(/route="\/api\/platform\/data-sync\/push"/);
     expect(res.body).not.toMatch(/001090012345|Nguyễn/);
   });
+
+  it("shows where a push's time goes, step by step, for each push processed", async () => {
+    const counts = async () => {
+      const text = (await hub.app.inject({ url: "/metrics" })).body;
+      const steps = ["store_raw", "read", "link", "group_wait", "store"];
+      return Object.fromEntries(steps.map((s) => [s, Number(new RegExp(`hoso_intake_stage_seconds_count\\{stage="${s}"\\} (\\d+)`).exec(text)?.[1] ?? 0)]));
+    };
+    const before = await counts();
+    await Promise.all([1, 2, 3].map((i) => push(hub, envelope([buildCheckup({ maLk: `STAGES-${i}` })]))));
+    const after = await counts();
+    expect(Object.fromEntries(Object.entries(after).map(([s, n]) => [s, n - before[s]!]))).toEqual({ store_raw: 3, read: 3, link: 3, group_wait: 3, store: 3 });
+  });
 });
 
 describe("identity at intake: the matcher and the review queue", () => {
