@@ -17,6 +17,7 @@ import type { MemorySample, MemorySummary } from "./memory.ts";
 import { seedHub } from "./setup.ts";
 import { summarise, summariseMemory, type PacedSummary, type PhaseSummary } from "./summary.ts";
 import { BENCH_PASSWORD, facilityCheckups, share, signedBody, type Workload } from "./workload.ts";
+import { INTAKE_STAGES, type IntakeStage } from "../src/metrics.ts";
 
 export interface PushBenchResult {
   db: DbKind;
@@ -105,14 +106,15 @@ async function saturate(hub: HubProcess, clients: Client[], queues: Buffer[][], 
   const before = cpuSnapshot(hub.pid);
   const tenth = Math.ceil(n / 10);
   const started = Date.now();
-  const steps = await stepTimes(hub.url);
+  const steps = stepTimes(await hubMetrics(hub.url));
   const raw = await runClosedLoop(hub.url, clients, queues, (done) => {
     if (done === tenth) gc.firstTenth = hub.gcSample();
     if (done % tenth === 0) progress(`  ${done}/${n} after ${((Date.now() - started) / 1000).toFixed(0)} s`);
   });
   const summary = summarise(raw, cpuBetween(before, cpuSnapshot(hub.pid)));
-  progress(`  hub: event loop busy ${loopBusy(hub, raw)} % of the time; ${await readSplit(hub.url)}`);
-  progress(`  hub: ${stepLine(steps, await stepTimes(hub.url))}`);
+  const metrics = await hubMetrics(hub.url);
+  progress(`  hub: event loop busy ${loopBusy(hub, raw)} % of the time; ${readSplit(metrics)}`);
+  progress(`  hub: ${stepLine(steps, stepTimes(metrics))}`);
   const gcEnd = await hub.gcSample();
   const memory = summariseMemory(hub.memory, raw, gc.firstTenth ? await gc.firstTenth : null, gcEnd);
   return { result: { raw, summary }, memory };
@@ -124,31 +126,33 @@ function loopBusy(hub: HubProcess, phase: PhaseResult): string {
   return ((inside.reduce((a, m) => a + m.loopBusy!, 0) / Math.max(1, inside.length)) * 100).toFixed(0);
 }
 
+/** The hub's /metrics text (with several processes: one process's). */
+async function hubMetrics(url: URL): Promise<string> {
+  return (await fetch(new URL("/metrics", url))).text();
+}
+
 /** Where the hub read submissions so far (its /metrics): on read threads or on the event loop. */
-async function readSplit(url: URL): Promise<string> {
-  const text = await (await fetch(new URL("/metrics", url))).text();
+function readSplit(text: string): string {
   const count = (where: string) => Number(new RegExp(`hoso_submissions_read_total\\{where="${where}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
   const [thread, loop] = [count("thread"), count("event_loop")];
   return `read on a thread ${thread} of ${thread + loop} submissions`;
 }
 
-const STEPS = ["store_raw", "read", "link", "group_wait", "store"] as const;
-type StepTimes = Record<(typeof STEPS)[number], { sum: number; count: number }>;
+type StepTimes = Record<IntakeStage, { sum: number; count: number }>;
 
 /** The hub's intake step histograms so far (its /metrics `hoso_intake_stage_seconds`). */
-async function stepTimes(url: URL): Promise<StepTimes> {
-  const text = await (await fetch(new URL("/metrics", url))).text();
+function stepTimes(text: string): StepTimes {
   const read = (s: string, part: "sum" | "count") => Number(new RegExp(`hoso_intake_stage_seconds_${part}\\{stage="${s}"\\} ([\\d.e+-]+)`).exec(text)?.[1] ?? 0);
-  return Object.fromEntries(STEPS.map((s) => [s, { sum: read(s, "sum"), count: read(s, "count") }])) as StepTimes;
+  return Object.fromEntries(INTAKE_STAGES.map((s) => [s, { sum: read(s, "sum"), count: read(s, "count") }])) as StepTimes;
 }
 
 /** Mean time per submission in each step between two readings (with several processes: one process's). */
 function stepLine(before: StepTimes, after: StepTimes): string {
-  const mean = (s: (typeof STEPS)[number]) => {
+  const mean = (s: IntakeStage) => {
     const n = after[s].count - before[s].count;
     return n > 0 ? (((after[s].sum - before[s].sum) / n) * 1000).toFixed(1) : "–";
   };
-  return `mean ms per submission: ${STEPS.map((s) => `${s} ${mean(s)}`).join(" · ")}`;
+  return `mean ms per submission: ${INTAKE_STAGES.map((s) => `${s} ${mean(s)}`).join(" · ")}`;
 }
 
 async function paced(hub: HubProcess, clients: Client[], pool: Buffer[][], rate: { label: string; perSecond: number }, seconds: number, kind: DbKind) {
@@ -156,7 +160,7 @@ async function paced(hub: HubProcess, clients: Client[], pool: Buffer[][], rate:
   const total = rate.perSecond * seconds;
   const queues = pool.map((q, i) => q.slice(0, share(total, pool.length, i)));
   const before = cpuSnapshot(hub.pid);
-  const steps = await stepTimes(hub.url);
+  const steps = stepTimes(await hubMetrics(hub.url));
   // The load generator's own stalls (its GC over the pre-signed bodies) would count as the hub's latency.
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
@@ -166,7 +170,7 @@ async function paced(hub: HubProcess, clients: Client[], pool: Buffer[][], rate:
   const inside = hub.memory.filter((m) => !m.afterGc && m.at >= raw.startedAt && m.at <= raw.endedAt);
   const worst = (f: (m: MemorySample) => number | undefined) => Math.max(0, ...inside.map((m) => f(m) ?? 0)).toFixed(1);
   progress(`  hub: longest event-loop delay ${worst((m) => m.loopMaxMs)} ms, longest GC pause ${worst((m) => m.gcMaxMs)} ms, event loop busy ${loopBusy(hub, raw)} %`);
-  progress(`  hub: ${stepLine(steps, await stepTimes(hub.url))}`);
+  progress(`  hub: ${stepLine(steps, stepTimes(await hubMetrics(hub.url)))}`);
   const summary: PacedSummary = { ...summarise(raw, cpuBetween(before, cpuSnapshot(hub.pid))), label: rate.label, ratePerSecond: rate.perSecond };
   return { summary, queuedUrls: raw.queuedUrls };
 }

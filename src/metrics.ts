@@ -19,7 +19,8 @@ export interface Metrics {
  * arrival only), read and checked (`read`), tied to persons (`link`), waiting for its group commit
  * (`group_wait`), then the group's transaction with the answers signed (`store`).
  */
-export type IntakeStage = "store_raw" | "read" | "link" | "group_wait" | "store";
+export const INTAKE_STAGES = ["store_raw", "read", "link", "group_wait", "store"] as const;
+export type IntakeStage = (typeof INTAKE_STAGES)[number];
 
 /** Seconds since `startedMs` (a `performance.now()` reading) into the step's histogram. */
 export function timeStage(metrics: Metrics, stage: IntakeStage, startedMs: number): void {

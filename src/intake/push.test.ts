@@ -5,6 +5,7 @@ import { count, createTestHub, envelope, push, pushBody, type TestHub } from "..
 import { buildPush } from "./push-client.ts";
 import { signingString } from "./signature.ts";
 import { createVerify } from "node:crypto";
+import { INTAKE_STAGES } from "../metrics.ts";
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -226,8 +227,7 @@ describe("metrics", () => {
   it("shows where a push's time goes, step by step, for each push processed", async () => {
     const counts = async () => {
       const text = (await hub.app.inject({ url: "/metrics" })).body;
-      const steps = ["store_raw", "read", "link", "group_wait", "store"];
-      return Object.fromEntries(steps.map((s) => [s, Number(new RegExp(`hoso_intake_stage_seconds_count\\{stage="${s}"\\} (\\d+)`).exec(text)?.[1] ?? 0)]));
+      return Object.fromEntries(INTAKE_STAGES.map((s) => [s, Number(new RegExp(`hoso_intake_stage_seconds_count\\{stage="${s}"\\} (\\d+)`).exec(text)?.[1] ?? 0)]));
     };
     const before = await counts();
     await Promise.all([1, 2, 3].map((i) => push(hub, envelope([buildCheckup({ maLk: `STAGES-${i}` })]))));
