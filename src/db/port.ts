@@ -24,7 +24,7 @@ export interface Db extends Queryable {
 }
 
 const RAW = Symbol("raw");
-interface RawFragment {
+export interface RawFragment {
   [RAW]: string;
 }
 type Fragment = SqlQuery & { fragment: true };
@@ -190,6 +190,9 @@ export interface ReadPart {
   select: Fragment;
 }
 
+/** The name a later `readTogether` part uses for the rows of part `i` (a part before it). */
+export const partName = (i: number): RawFragment => raw(`r${i}`);
+
 /**
  * Several reads — and writes whose rows come back with RETURNING — as one statement: one round
  * trip instead of one each (see `runTogether`). Each part's rows come back in order, as objects
@@ -199,7 +202,7 @@ export interface ReadPart {
  */
 export async function readTogether(db: Queryable, parts: readonly (ReadPart | null)[]): Promise<Row[][]> {
   const out: Row[][] = parts.map(() => []);
-  const present = parts.flatMap((p, i) => (p ? [{ p, name: raw(`r${i}`), i }] : []));
+  const present = parts.flatMap((p, i) => (p ? [{ p, name: partName(i), i }] : []));
   if (present.length === 0) return out;
   const ctes = present.flatMap(({ p, name }) => [...(p.with ?? []), sql`${name} AS (${p.select})`]);
   const selects = present.map(({ name, i }) => sql`SELECT ${raw(String(i))} AS part, to_json(${name}) AS row FROM ${name}`);

@@ -122,10 +122,13 @@ export function lockForFinishPart(ids: readonly string[]): ReadPart {
   };
 }
 
+/** Statuses of a submission still to finish. */
+export const LIVE_STATUSES: readonly SubmissionStatus[] = ["processing", "received"];
+
 /** Of the locked rows, the submissions still to finish. */
 export function liveOf(rows: readonly Row[]): Set<string> {
   const live = rows as readonly unknown[] as readonly { submission_id: string; status: SubmissionStatus }[];
-  return new Set(live.filter((r) => r.status === "processing" || r.status === "received").map((r) => r.submission_id));
+  return new Set(live.filter((r) => LIVE_STATUSES.includes(r.status)).map((r) => r.submission_id));
 }
 
 export async function lockForFinish(tx: Queryable, ids: readonly string[]): Promise<Set<string>> {

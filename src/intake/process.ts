@@ -13,7 +13,7 @@ import { findFacilityById, type FacilityRow } from "../facility/facilities-repo.
 import type { Registry } from "../identity/registry.ts";
 import type { Matcher } from "../identity/matcher.ts";
 import { openReviewCases, recordMatchDecisions, settleNewPersons } from "../identity/review/intake.ts";
-import { findSubmission, finishStatement, finishSubmission, liveOf, lockForFinish, lockForFinishPart, readBody, type Finish, type SubmissionRow } from "./inbox-repo.ts";
+import { findSubmission, finishStatement, finishSubmission, LIVE_STATUSES, liveOf, lockForFinish, lockForFinishPart, readBody, type Finish, type SubmissionRow } from "./inbox-repo.ts";
 import type { RecordResult } from "./receipt.ts";
 import { linkRecords, type Checker, type Decided } from "./records.ts";
 import type { Reader } from "./read-pool.ts";
@@ -135,12 +135,14 @@ async function finishJobs(jobs: FinishJob[]): Promise<Answer[]> {
           : [],
       ),
     );
-    // Round trip 1: the submissions locked (one processor finishes each), persons and keys read.
-    const { first: locked, begun } = await beginStore(tx, entries.map((s) => s.entry), lockForFinishPart(jobs.map((j) => j.ctx.submissionId)));
+    // Round trip 1: the submissions locked (one processor finishes each), persons ensured, and the
+    // versions claimed when every record links to a registry person (else the keys read).
+    const lock = { part: lockForFinishPart(jobs.map((j) => j.ctx.submissionId)), liveStatuses: LIVE_STATUSES };
+    const { first: locked, begun } = await beginStore(tx, entries.map((s) => s.entry), lock);
     const live = liveOf(locked);
     const active = jobs.filter((j) => live.has(j.ctx.submissionId));
     const toStore = entries.filter((s) => live.has(s.job.ctx.submissionId));
-    // Round trip 2 (3 with new provisional persons): each record's version claimed.
+    // Round trip 2, unless claimed above (3 with new provisional persons): each record's version claimed.
     const plan = await planStore(tx, toStore.map((s) => s.entry), begun);
     const storedOf = new Map(active.map((j) => [j, new Map<number, StoreResult>()]));
     toStore.forEach((s, k) => storedOf.get(s.job)!.set(s.i, plan.results[k]!));

@@ -4,13 +4,15 @@
  * batched, never a round trip per observation. Unchanged re-sends store nothing (invariant 2).
  */
 import { randomUUID } from "node:crypto";
-import { readTogether, runTogether, type Queryable, type ReadPart, type Row, type SqlQuery } from "../db/port.ts";
+import { partName, readTogether, runTogether, type Queryable, type ReadPart, type Row, type SqlQuery } from "../db/port.ts";
 import type { CheckupRecord } from "../checkup/model.ts";
 import type { Finding } from "../checkup/finding.ts";
 import type { RegistryPerson } from "../identity/registry.ts";
 import {
   byKey,
   claimVersions,
+  claimVersionsPart,
+  claimsOf,
   currentKeysOf,
   currentKeysPart,
   keyOf,
@@ -26,6 +28,7 @@ import {
   type CheckupInsert,
   type CheckupKey,
   type CurrentKey,
+  type KeyClaim,
 } from "./checkups-repo.ts";
 import { recordText, type RecordText } from "./record-text.ts";
 import { insertProvisionalPersons, personIdsOf, registryPersonsPart, type ProvisionalPerson } from "./persons-repo.ts";
@@ -80,19 +83,44 @@ export async function storeMany(tx: Queryable, items: readonly StoreEntry[]): Pr
 export interface Begun {
   personIds: Map<string, string>;
   existing: Map<string, CurrentKey>;
+  /** Versions already claimed in the first statement (see `beginStore`), by `keyOf`, and the checkup ids they claimed for. */
+  claimed?: { claims: Map<string, KeyClaim>; checkupIds: Map<StoreEntry, string> };
+}
+
+/** The caller's own first read (process.ts locks the submissions it finishes) and which of its rows are still to store. */
+export interface FirstPart {
+  part: ReadPart;
+  /** Its rows' `status` values whose `submission_id` may still claim versions. */
+  liveStatuses: readonly string[];
 }
 
 /**
- * The first statement of storing a group, one round trip: the caller's own first read (`first`:
- * process.ts locks the submissions it finishes), then the registry persons ensured, then each
- * key's current person read and locked — in that order.
+ * The first statement of storing a group, one round trip: the caller's own first read, then the
+ * registry persons ensured, then — when every record links to a registry person and no key
+ * repeats, the common case — each key's version claimed (`claimVersionsPart`); otherwise each key's
+ * current person read and locked, for `planStore` to decide persons and claim. In that order.
  */
-export async function beginStore(tx: Queryable, items: readonly StoreEntry[], first: ReadPart | null = null): Promise<{ first: Row[]; begun: Begun }> {
+export async function beginStore(tx: Queryable, items: readonly StoreEntry[], first: FirstPart | null = null): Promise<{ first: Row[]; begun: Begun }> {
   const people = items.flatMap((i) => (i.linkedTo ? [i.linkedTo] : []));
   const keys = uniqueKeys(items.map((item) => ({ facilityId: item.facilityId, maLk: item.record.maLk! })));
-  const [firstRows, persons, current] = await readTogether(tx, [first, registryPersonsPart(people), currentKeysPart(keys)]);
-  return { first: firstRows!, begun: { personIds: await personIdsOf(tx, people, persons!), existing: currentKeysOf(current!) } };
+  const claimNow = items.length > 0 && keys.length === items.length && items.every((i) => i.linkedTo);
+  if (!claimNow) {
+    const [firstRows, persons, current] = await readTogether(tx, [first?.part ?? null, registryPersonsPart(people), currentKeysPart(keys)]);
+    return { first: firstRows!, begun: { personIds: await personIdsOf(tx, people, persons!), existing: currentKeysOf(current!) } };
+  }
+  const checkupIds = new Map(items.map((item) => [item, randomUUID()]));
+  const claims = items.map((item) => ({ facilityId: item.facilityId, maLk: item.record.maLk!, personalId: item.linkedTo!.personalId,
+    checkupId: checkupIds.get(item)!, contentSha256: textOf(item).sha256, submissionId: item.submissionId }));
+  const live = first ? { part: partName(0), statuses: first.liveStatuses } : null;
+  const [firstRows, persons, claimed] = await readTogether(tx, [first?.part ?? null, registryPersonsPart(people), claimVersionsPart(claims, partName(1), live)]);
+  return {
+    first: firstRows!,
+    begun: { personIds: await personIdsOf(tx, people, persons!), existing: new Map(), claimed: { claims: claimsOf(claimed!, claims), checkupIds } },
+  };
 }
+
+/** The record's stored JSON and hash: made with the checks (off the event loop) or here. */
+const textOf = (item: StoreItem): RecordText => (item.text ??= recordText(item.record));
 
 /** The records' outcomes, and the writes that store them, for the caller to run (`storeMany`, process.ts). */
 export interface StorePlan {
@@ -109,7 +137,7 @@ export interface StorePlan {
  * check-up in one group) is claimed in rounds, first occurrence first, so the second supersedes
  * the first as if pushed after it.
  */
-export async function planStore(tx: Queryable, items: readonly StoreEntry[], { personIds, existing }: Begun): Promise<StorePlan> {
+export async function planStore(tx: Queryable, items: readonly StoreEntry[], { personIds, existing, claimed }: Begun): Promise<StorePlan> {
   const keyed = items.map((item) => ({ facilityId: item.facilityId, maLk: item.record.maLk! }));
   const provisional: ProvisionalPerson[] = [];
   // A re-sent record that does not link by itself stays with the key's current person: the
@@ -132,7 +160,7 @@ export async function planStore(tx: Queryable, items: readonly StoreEntry[], { p
     provisional.push({ personId, fullName: p.fullName, birthDate: p.birthDate?.iso.slice(0, 10) ?? null, sex: p.sex, provinceCode: p.provinceCode, communeCode: p.communeCode });
     return personId;
   };
-  const planned = items.map((item, i) => ({ item, personId: personFor(item, i), checkupId: randomUUID(), key: keyed[i]!, text: item.text ?? recordText(item.record) }));
+  const planned = items.map((item, i) => ({ item, personId: personFor(item, i), checkupId: claimed?.checkupIds.get(item) ?? randomUUID(), key: keyed[i]!, text: textOf(item) }));
   await insertProvisionalPersons(tx, provisional);
 
   const results: StoreResult[] = new Array<StoreResult>(planned.length);
@@ -143,7 +171,12 @@ export async function planStore(tx: Queryable, items: readonly StoreEntry[], { p
   const latest = new Map<string, CheckupKey & { keepCheckupId: string }>(); // the version each key keeps current
   const byRound = rounds(planned.map((p) => keyOf(p.key)));
   for (const round of byRound) {
-    const claims = await claimVersions(tx, round.map((i) => ({ ...planned[i]!.key, personId: planned[i]!.personId, checkupId: planned[i]!.checkupId, contentSha256: planned[i]!.text.sha256 })));
+    // Claimed in the first statement already, but for a person it could not see (added meanwhile).
+    const toClaim = round.filter((i) => !claimed?.claims.has(keyOf(planned[i]!.key)));
+    const claims = new Map([
+      ...(claimed?.claims ?? []),
+      ...(await claimVersions(tx, toClaim.map((i) => ({ ...planned[i]!.key, personId: planned[i]!.personId, checkupId: planned[i]!.checkupId, contentSha256: planned[i]!.text.sha256 })))),
+    ]);
     for (const i of round) {
       const { item, personId, key, text } = planned[i]!;
       const r = item.record;
