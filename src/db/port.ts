@@ -27,7 +27,7 @@ const RAW = Symbol("raw");
 export interface RawFragment {
   [RAW]: string;
 }
-type Fragment = SqlQuery & { fragment: true };
+export type Fragment = SqlQuery & { fragment: true };
 
 /** A trusted SQL fragment (identifiers from code, never from input). */
 export const raw = (text: string): RawFragment => ({ [RAW]: text });

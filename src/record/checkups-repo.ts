@@ -2,7 +2,7 @@
  * Check-ups with versions, their observations and conditions. One row per (facility, MA_LK) in
  * `checkup_keys` is the lock that orders concurrent re-pushes of the same check-up.
  */
-import { arrayElements, arrayLiteral, columnsInsert, insertColumns, insertMany, literalColumnsInsert, runTogether, sql, valuesInsert, type Queryable, type RawFragment, type ReadPart, type Row, type SqlQuery } from "../db/port.ts";
+import { arrayElements, arrayLiteral, columnsInsert, insertColumns, insertMany, literalColumnsInsert, runTogether, sql, valuesInsert, type Queryable, type Fragment, type RawFragment, type ReadPart, type Row, type SqlQuery } from "../db/port.ts";
 import type { Observation } from "../checkup/model.ts";
 
 /** One (facility, MA_LK) key: the row in `checkup_keys` that orders concurrent re-pushes. */
@@ -36,33 +36,45 @@ export interface KeyClaim {
  * held until the transaction ends. Returns the claims by `keyOf`.
  */
 export async function claimVersions(tx: Queryable, claims: readonly Claim[]): Promise<Map<string, KeyClaim>> {
-  const out = new Map<string, KeyClaim>();
-  if (claims.length === 0) return out;
+  if (claims.length === 0) return new Map();
   const sorted = [...claims].sort(byKey);
   const col = <K extends keyof Claim>(k: K) => sorted.map((c) => c[k]);
-  const rows = await tx.query<{ facility_id: string; ma_lk: string; version: number }>(sql`
-    INSERT INTO checkup_keys (facility_id, ma_lk, version, person_id, checkup_id, content_sha256)
+  const rows = await tx.query<Row>(claimUpsert(sql`
     SELECT f, m, 1, p, c, h
     FROM unnest(${col("facilityId")}::uuid[], ${col("maLk")}::text[], ${col("personId")}::uuid[], ${col("checkupId")}::uuid[],
       ${col("contentSha256")}::text[]) AS t(f, m, p, c, h)
+    ORDER BY f, m`));
+  return claimsOf(rows, sorted);
+}
+
+/**
+ * The claim itself, from rows `(facility_id, ma_lk, 1, person_id, checkup_id, content_sha256)` in
+ * key order: a key whose content changed (or that was retracted) gets its next version for this
+ * checkup; an unchanged one keeps its checkup, person and version, its row written again with the
+ * same values so that every key comes back (`claimsOf`).
+ */
+function claimUpsert(rows: Fragment): Fragment {
+  const changed = sql`(checkup_keys.content_sha256 <> EXCLUDED.content_sha256 OR checkup_keys.retracted)`;
+  return sql`
+    INSERT INTO checkup_keys (facility_id, ma_lk, version, person_id, checkup_id, content_sha256)
+    ${rows}
     ON CONFLICT (facility_id, ma_lk) DO UPDATE
-      SET version = checkup_keys.version + 1, person_id = EXCLUDED.person_id, checkup_id = EXCLUDED.checkup_id,
-          content_sha256 = EXCLUDED.content_sha256, retracted = false, updated_at = now()
-      WHERE checkup_keys.content_sha256 <> EXCLUDED.content_sha256 OR checkup_keys.retracted
-    RETURNING facility_id, ma_lk, version`);
-  const claimed = new Map(rows.map((r) => [keyOf({ facilityId: r.facility_id, maLk: r.ma_lk }), r.version]));
-  const unchanged: Claim[] = [];
-  for (const c of sorted) {
-    const version = claimed.get(keyOf(c));
-    if (version === undefined) unchanged.push(c);
-    else out.set(keyOf(c), { version, checkupId: c.checkupId, personId: c.personId });
-  }
-  if (unchanged.length > 0) {
-    const current = await tx.query<{ facility_id: string; ma_lk: string; checkup_id: string; person_id: string }>(sql`
-      SELECT k.facility_id, k.ma_lk, k.checkup_id, k.person_id
-      FROM checkup_keys k JOIN unnest(${unchanged.map((c) => c.facilityId)}::uuid[], ${unchanged.map((c) => c.maLk)}::text[]) AS t(f, m)
-        ON k.facility_id = t.f AND k.ma_lk = t.m`);
-    for (const c of current) out.set(keyOf({ facilityId: c.facility_id, maLk: c.ma_lk }), { version: null, checkupId: c.checkup_id, personId: c.person_id });
+      SET version = CASE WHEN ${changed} THEN checkup_keys.version + 1 ELSE checkup_keys.version END,
+          person_id = CASE WHEN ${changed} THEN EXCLUDED.person_id ELSE checkup_keys.person_id END,
+          checkup_id = CASE WHEN ${changed} THEN EXCLUDED.checkup_id ELSE checkup_keys.checkup_id END,
+          content_sha256 = EXCLUDED.content_sha256,
+          retracted = CASE WHEN ${changed} THEN false ELSE checkup_keys.retracted END,
+          updated_at = CASE WHEN ${changed} THEN now() ELSE checkup_keys.updated_at END
+    RETURNING facility_id, ma_lk, version, person_id, checkup_id`;
+}
+
+/** A claim's rows by `keyOf`: a key that kept its own checkup is unchanged (version null). */
+export function claimsOf(rows: readonly Row[], claims: readonly (CheckupKey & { checkupId: string })[]): Map<string, KeyClaim> {
+  const mine = new Map(claims.map((c) => [keyOf(c), c.checkupId]));
+  const out = new Map<string, KeyClaim>();
+  for (const r of rows as readonly unknown[] as readonly { facility_id: string; ma_lk: string; version: number; person_id: string; checkup_id: string }[]) {
+    const key = keyOf({ facilityId: r.facility_id, maLk: r.ma_lk });
+    out.set(key, { version: mine.get(key) === r.checkup_id ? r.version : null, checkupId: r.checkup_id, personId: r.person_id });
   }
   return out;
 }
@@ -81,49 +93,27 @@ export interface LinkedClaim extends CheckupKey {
  * `live` is given only the submissions its rows show still to finish claim anything. Both are read
  * whole before the first key is claimed (each through a sub-select run once, under a sort that
  * takes every row before the first goes out), so locks keep their order: submissions, persons, keys.
- * Every key's row comes back: a new version has this claim's `checkup_id`; an unchanged one keeps
- * its own, its person and its version (its row is written again with the same values, so that it
- * comes back). A claim whose person the statement could not see (added meanwhile by another
- * transaction) or whose submission is not live is not made: `planStore` claims those itself.
+ * A claim whose person the statement could not see (added meanwhile by another transaction) or
+ * whose submission is not live is not made: `planStore` claims those itself. `claimsOf` reads
+ * the part's rows.
  */
 export function claimVersionsPart(claims: readonly LinkedClaim[], persons: RawFragment, live: { part: RawFragment; statuses: readonly string[] } | null): ReadPart | null {
   if (claims.length === 0) return null;
   const sorted = [...claims].sort(byKey);
   const col = <K extends keyof LinkedClaim>(k: K) => sorted.map((c) => c[k]);
   const person = sql`((SELECT jsonb_object_agg(personal_id, person_id) FROM ${persons}) ->> i.pid)::uuid`;
-  const changed = sql`(checkup_keys.content_sha256 <> EXCLUDED.content_sha256 OR checkup_keys.retracted)`;
   return {
     with: [
       sql`claim_input AS (SELECT * FROM unnest(${col("facilityId")}::uuid[], ${col("maLk")}::text[], ${col("personalId")}::text[],
         ${col("checkupId")}::uuid[], ${col("contentSha256")}::text[], ${col("submissionId")}::uuid[]) AS t(f, m, pid, c, h, s))`,
-      sql`claimed AS (
-        INSERT INTO checkup_keys (facility_id, ma_lk, version, person_id, checkup_id, content_sha256)
+      sql`claimed AS (${claimUpsert(sql`
         SELECT i.f, i.m, 1, ${person}, i.c, i.h FROM claim_input i
         WHERE ${person} IS NOT NULL
           ${live ? sql`AND i.s = ANY(ARRAY(SELECT submission_id FROM ${live.part} WHERE status = ANY(${[...live.statuses]}::text[])))` : sql``}
-        ORDER BY i.f, i.m
-        ON CONFLICT (facility_id, ma_lk) DO UPDATE
-          SET version = CASE WHEN ${changed} THEN checkup_keys.version + 1 ELSE checkup_keys.version END,
-              person_id = CASE WHEN ${changed} THEN EXCLUDED.person_id ELSE checkup_keys.person_id END,
-              checkup_id = CASE WHEN ${changed} THEN EXCLUDED.checkup_id ELSE checkup_keys.checkup_id END,
-              content_sha256 = EXCLUDED.content_sha256,
-              retracted = CASE WHEN ${changed} THEN false ELSE checkup_keys.retracted END,
-              updated_at = CASE WHEN ${changed} THEN now() ELSE checkup_keys.updated_at END
-        RETURNING facility_id, ma_lk, version, person_id, checkup_id)`,
+        ORDER BY i.f, i.m`)})`,
     ],
     select: sql`SELECT facility_id, ma_lk, version, person_id, checkup_id FROM claimed`,
   };
-}
-
-/** The part's rows as claims by `keyOf`: a row that kept its own checkup is unchanged (version null). */
-export function claimsOf(rows: readonly Row[], claims: readonly LinkedClaim[]): Map<string, KeyClaim> {
-  const mine = new Map(claims.map((c) => [keyOf(c), c.checkupId]));
-  const out = new Map<string, KeyClaim>();
-  for (const r of rows as readonly unknown[] as readonly { facility_id: string; ma_lk: string; version: number; person_id: string; checkup_id: string }[]) {
-    const key = keyOf({ facilityId: r.facility_id, maLk: r.ma_lk });
-    out.set(key, { version: mine.get(key) === r.checkup_id ? r.version : null, checkupId: r.checkup_id, personId: r.person_id });
-  }
-  return out;
 }
 
 export interface CurrentKey {

@@ -65,4 +65,12 @@ describe("storing records linked to the registry", () => {
     });
     expect(key).toEqual({ version: 2, retracted: false, checkup_id: again!.checkupId });
   });
+
+  it("claims after the first statement for a record waiting for identity review, with the same outcomes", async () => {
+    const waiting = (): StoreEntry => ({ ...entry("WAITING-1"), linkedTo: null, identityReason: "not-in-registry" });
+    const [v1] = await hub.deps.db.transaction((tx) => storeMany(tx, [waiting()]));
+    expect(v1).toMatchObject({ outcome: "review", version: 1 });
+    const [same] = await hub.deps.db.transaction((tx) => storeMany(tx, [waiting()]));
+    expect(same).toMatchObject({ outcome: "unchanged", version: null, checkupId: v1!.checkupId, personId: v1!.personId });
+  });
 });
