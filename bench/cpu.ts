@@ -11,6 +11,8 @@ const HZ = 100;
 export interface CpuSnapshot {
   /** Per hub process (the hub and the processes it forked). */
   hub: Map<string, number>;
+  /** The main thread (the event loop) of each hub process; the rest are V8's GC and compiler threads and libuv's pool. */
+  hubMain: Map<string, number>;
   /** Per PostgreSQL process: backends come and go between two snapshots. */
   postgres: Map<string, number>;
   bench: number;
@@ -20,6 +22,10 @@ export interface CpuSnapshot {
 
 export interface CpuShares {
   hub: number;
+  /** Of `hub`, the event loops' own thread(s). */
+  hubMain: number;
+  /** The busiest single event loop: what bounds the rate when one loop is the bottleneck. */
+  hubMainBusiest: number;
   postgres: number;
   bench: number;
   idle: number;
@@ -28,9 +34,9 @@ export interface CpuShares {
   other: number;
 }
 
-function procTicks(pid: number | string): number {
+function procTicks(pid: number | string, file = `/proc/${pid}/stat`): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync(file, "utf8");
     // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return Number(fields[11]) + Number(fields[12]);
@@ -70,18 +76,19 @@ export function cpuSnapshot(hubPid: number | null): CpuSnapshot | null {
   if (process.platform !== "linux") return null;
   const bench = process.cpuUsage();
   const m = machineTicks();
-  return { hub: hubPid === null ? new Map() : hubTicks(hubPid), postgres: postgresTicks(), bench: ((bench.user + bench.system) / 1e6) * HZ, idle: m.idle, total: m.total };
+  const hub = hubPid === null ? new Map<string, number>() : hubTicks(hubPid);
+  // A process's main thread has the process's own id as its thread id.
+  const hubMain = new Map([...hub.keys()].map((pid) => [pid, procTicks(pid, `/proc/${pid}/task/${pid}/stat`)]));
+  return { hub, hubMain, postgres: postgresTicks(), bench: ((bench.user + bench.system) / 1e6) * HZ, idle: m.idle, total: m.total };
 }
 
 /** CPU-seconds spent by each between two snapshots (a backend that ended in between is not counted). */
 export function cpuBetween(a: CpuSnapshot | null, b: CpuSnapshot | null): CpuShares | null {
   if (!a || !b) return null;
   const sec = (ticks: number) => Math.round((ticks / HZ) * 10) / 10;
-  let pgTicks = 0;
-  for (const [pid, t] of b.postgres) pgTicks += t - (a.postgres.get(pid) ?? 0);
-  let hubTicksSum = 0;
-  for (const [pid, t] of b.hub) hubTicksSum += t - (a.hub.get(pid) ?? 0);
-  const shares = { hub: sec(hubTicksSum), postgres: sec(pgTicks), bench: sec(b.bench - a.bench), idle: sec(b.idle - a.idle), total: sec(b.total - a.total) };
+  const since = (after: Map<string, number>, before: Map<string, number>) => [...after].reduce((sum, [pid, t]) => sum + t - (before.get(pid) ?? 0), 0);
+  const busiest = Math.max(0, ...[...b.hubMain].map(([pid, t]) => t - (a.hubMain.get(pid) ?? 0)));
+  const shares = { hub: sec(since(b.hub, a.hub)), hubMain: sec(since(b.hubMain, a.hubMain)), hubMainBusiest: sec(busiest), postgres: sec(since(b.postgres, a.postgres)), bench: sec(b.bench - a.bench), idle: sec(b.idle - a.idle), total: sec(b.total - a.total) };
   const other = shares.total - shares.hub - shares.postgres - shares.bench - shares.idle;
   return { ...shares, other: Math.max(0, Math.round(other * 10) / 10) };
 }

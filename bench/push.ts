@@ -8,7 +8,7 @@
 import { join } from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import type { BenchConfig, DbKind } from "./config.ts";
-import { cpuBetween, cpuSnapshot } from "./cpu.ts";
+import { cpuBetween, cpuSnapshot, type CpuShares } from "./cpu.ts";
 import { countStored, freshDb, type StoredCounts } from "./databases.ts";
 import { startHub, type HubProcess } from "./hub-process.ts";
 import { awaitQueued, runClosedLoop, runPaced, type Client, type PhaseResult } from "./load.ts";
@@ -113,7 +113,7 @@ async function saturate(hub: HubProcess, clients: Client[], queues: Buffer[][], 
   });
   const summary = summarise(raw, cpuBetween(before, cpuSnapshot(hub.pid)));
   const metrics = await hubMetrics(hub.url);
-  progress(`  hub: event loop busy ${loopBusy(hub, raw)} % of the time; ${readSplit(metrics)}`);
+  progress(`  hub: event loop busy ${loopBusy(hub, raw)} % of the time${onCore(summary.cpu, raw)}; ${readSplit(metrics)}`);
   progress(`  hub: ${stepLine(steps, stepTimes(metrics))}`);
   const gcEnd = await hub.gcSample();
   const memory = summariseMemory(hub.memory, raw, gc.firstTenth ? await gc.firstTenth : null, gcEnd);
@@ -124,6 +124,16 @@ async function saturate(hub: HubProcess, clients: Client[], queues: Buffer[][], 
 function loopBusy(hub: HubProcess, phase: PhaseResult): string {
   const inside = hub.memory.filter((m) => !m.afterGc && m.loopBusy !== undefined && m.at >= phase.startedAt && m.at <= phase.endedAt);
   return ((inside.reduce((a, m) => a + m.loopBusy!, 0) / Math.max(1, inside.length)) * 100).toFixed(0);
+}
+
+/**
+ * How much of the phase the busiest event loop's thread was on a core. Below "busy", the rest of
+ * its busy time it was ready but waiting for a core (PostgreSQL, the load generator and the hub's
+ * other threads share them).
+ */
+function onCore(cpu: CpuShares | null, phase: PhaseResult): string {
+  const seconds = (phase.endedAt - phase.startedAt) / 1000;
+  return cpu && cpu.hubMainBusiest > 0 && seconds > 0 ? `, its thread on a core ${((100 * cpu.hubMainBusiest) / seconds).toFixed(0)} %` : "";
 }
 
 /** The hub's /metrics text (with several processes: one process's). */

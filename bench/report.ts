@@ -74,7 +74,7 @@ export function table(results: readonly DbResult[]): string {
     ["hub heap MB first → last tenth", (r) => mem(r, "heapUsedMeanMb"), "flat"],
     ["hub heap after GC MB 10% → end", (r) => gcHeap(r), "flat"],
     ["stored check-ups / observations", (r) => `${r.push.stored.checkups} / ${r.push.stored.observations}`, ""],
-    ["hub / pg CPU ms per check-up", (r) => perCheckup(r), "(saturation)"],
+    ["hub (event loop + other threads) / pg CPU ms per check-up", (r) => perCheckup(r), "(saturation)"],
     ["ceiling from CPU cost, check-ups/s", (r) => ceiling(r), "(idle machine)"],
     ["CPU s hub/pg/bench/idle/other", (r) => cpu(r), "(saturation)"],
   ];
@@ -143,12 +143,14 @@ function cpu(r: DbResult): string {
 function perCheckup(r: DbResult): string {
   const c = r.push.saturation.cpu;
   const n = r.push.saturation.pushes;
-  return c ? `${((1000 * c.hub) / n).toFixed(1)} / ${((1000 * c.postgres) / n).toFixed(1)}` : "-";
+  const ms = (s: number) => ((1000 * s) / n).toFixed(1);
+  return c ? `${ms(c.hub)} (${ms(c.hubMain)} + ${ms(c.hub - c.hubMain)}) / ${ms(c.postgres)}` : "-";
 }
 
 /**
- * What the measured CPU cost allows on this machine when nothing else runs: the hub is one
- * event loop (one core at most), and hub, PostgreSQL and load generator share all the cores.
+ * What the measured CPU cost allows on this machine when nothing else runs: each hub process's
+ * event loop is one thread (one core at most), and hub, PostgreSQL and load generator share all
+ * the cores.
  * Robust to other users' load, which depresses the measured rate but not the cost per check-up.
  */
 export function ceilingPerSecond(r: DbResult): number | null {
@@ -156,7 +158,7 @@ export function ceilingPerSecond(r: DbResult): number | null {
   if (!c || c.hub === 0) return null;
   const n = r.push.saturation.pushes;
   const all = (c.hub + c.postgres + c.bench) / n;
-  return Math.min(n / c.hub, os.availableParallelism() / all);
+  return Math.min(n / (c.hubMainBusiest || c.hub), os.availableParallelism() / all);
 }
 
 const ceiling = (r: DbResult) => {

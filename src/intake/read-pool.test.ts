@@ -29,6 +29,19 @@ async function stored(hub: TestHub) {
   });
 }
 
+/** A push as the reader is given it, read straight from the hub's reader. */
+function readJob(hub: TestHub, maLk: string) {
+  const now = hub.deps.clock();
+  return {
+    channel: "ksk-push",
+    body: Buffer.from(buildPush({ senderId: hub.facility.facility.gln!, xml: envelope([buildCheckup({ maLk })]), key: hub.facility.privateKey, now }).body),
+    meta: null,
+    facility: { code: hub.facility.facility.code, gln: hub.facility.facility.gln },
+    now,
+    receivedAt: now,
+  };
+}
+
 describe("read threads: parsing and checking off the event loop", () => {
   it("reads in line until its thread has started, so no push waits for a thread to come up", async () => {
     const first = await push(threaded, envelope([buildCheckup({ maLk: "EARLY-1" })]));
@@ -69,15 +82,7 @@ describe("read threads: parsing and checking off the event loop", () => {
 
   it("gives a thread the next submission as soon as it is free, before the event loop has taken its last answer", async () => {
     const reader = threaded.pipeline.reader;
-    const now = threaded.deps.clock();
-    const job = (maLk: string) => ({
-      channel: "ksk-push",
-      body: Buffer.from(buildPush({ senderId: threaded.facility.facility.gln!, xml: envelope([buildCheckup({ maLk })]), key: threaded.facility.privateKey, now }).body),
-      meta: null,
-      facility: { code: threaded.facility.facility.code, gln: threaded.facility.facility.gln },
-      now,
-      receivedAt: now,
-    });
+    const job = (maLk: string) => readJob(threaded, maLk);
     const before = reader.stats();
     const first = reader.read(job("RT-FREE-1"));
     // The event loop stays busy until the thread has read the first one, so that answer still
@@ -89,6 +94,21 @@ describe("read threads: parsing and checking off the event loop", () => {
     expect(read.map((r) => r.checked.map((c) => c.record.maLk))).toEqual([["RT-FREE-1"], ["RT-FREE-2"]]);
     const after = reader.stats();
     expect({ onThread: after.completed - before.completed, inLine: after.inLine - before.inLine, reading: after.reading }).toEqual({ onThread: 2, inLine: 0, reading: 0 });
+  });
+
+  it("keeps what it read in line as a thread hands it over: the bulk only as the text to store, back from it when asked", async () => {
+    const { checked } = await inline.pipeline.reader.read(readJob(inline, "RT-LEAN-1"));
+    const record = checked[0]!.record;
+    // Held as a getter over the rendered JSON, not as objects that every young-generation GC
+    // copies while the push waits for its transaction.
+    for (const bulk of ["observations", "blocks", "exams", "history", "signatures"]) {
+      expect(Object.getOwnPropertyDescriptor(record, bulk)?.get, bulk).toBeTypeOf("function");
+    }
+    const whole = JSON.parse(checked[0]!.text!.json) as typeof record;
+    expect(record.observations).toEqual(whole.observations);
+    expect(record.observations.length).toBeGreaterThan(5);
+    expect(record.blocks).toEqual(whole.blocks);
+    expect(JSON.stringify(record)).toBe(checked[0]!.text!.json);
   });
 
   it("refuses a hostile document on the thread with the same finding", async () => {

@@ -9,7 +9,7 @@
  */
 import { Piscina } from "piscina";
 import type { Config } from "../config.ts";
-import { readChecked, takeOver, type HandedOver, type ReadChecked, type ReadJob, type ReadTools } from "./read-checked.ts";
+import { handOver, readChecked, takeOver, type HandedOver, type ReadChecked, type ReadJob, type ReadTools } from "./read-checked.ts";
 
 /** What each read thread is started with (read-worker.ts). */
 export interface ReadWorkerData {
@@ -30,7 +30,11 @@ export interface Reader {
 export function createReader(config: Config, tools: ReadTools): Reader {
   const threads = config.HOSO_READ_THREADS;
   let inLine = 0;
-  const inLineRead = (job: ReadJob) => (inLine++, readChecked(config, tools, job));
+  // Read in line, a record is kept as a thread hands it over: without its bulk (takeOver), which
+  // the storing needs only as the JSON text already rendered. A push waits tens of milliseconds
+  // for its group's transaction under load; what it holds meanwhile is copied by every young-
+  // generation GC it lives through, and the bulk is most of it (docs/benchmarks.md).
+  const inLineRead = async (job: ReadJob) => (inLine++, takeOver(handOver(await readChecked(config, tools, job))));
   if (threads === 0) return { read: inLineRead, start: async () => {}, stats: () => ({ threads: 0, completed: 0, reading: 0, inLine }), close: async () => {} };
   let pool: Piscina<ReadJob | null, HandedOver> | null = null;
   let starting: Promise<void> | null = null;
