@@ -68,19 +68,14 @@ export function normalizeValue(index: CatalogueIndex, o: Observation, match: Mat
   const ie = decideEntry(index, match.ie, num, typed);
   const { entry, units } = ie;
   const component = ie === match.ie ? match.component : undefined;
-  const base: Observation = {
-    ...o,
-    key: component?.key ?? entry.key,
-    loinc: component ? component.loinc : entry.loinc,
-    category: categoryOf(entry.category),
-    value: null,
-    unit: null,
-    valueText: null,
-  };
-  const note: ObservationNote = { entry: ie, ...EMPTY_NOTE };
+  const key = component?.key ?? entry.key;
+  const loinc = component ? component.loinc : entry.loinc;
+  const category = categoryOf(entry.category);
+  // Each built in one go (this runs for every observation of every push): the observation's keys
+  // in the same order as always, since the stored record is hashed as serialised.
   const done = (patch: Partial<Observation>, notePatch: Partial<ObservationNote> = {}) => ({
-    observation: { ...base, ...patch },
-    note: { ...note, ...notePatch },
+    observation: { ...o, key, loinc, category, value: null, unit: null, valueText: null, ...patch } satisfies Observation,
+    note: { entry: ie, ...EMPTY_NOTE, ...notePatch } satisfies ObservationNote,
   });
   if (raw === "") return done({});
   if (entry.valueType === "string") return done({ valueText: raw });
