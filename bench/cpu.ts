@@ -86,9 +86,10 @@ export function cpuSnapshot(hubPid: number | null): CpuSnapshot | null {
 export function cpuBetween(a: CpuSnapshot | null, b: CpuSnapshot | null): CpuShares | null {
   if (!a || !b) return null;
   const sec = (ticks: number) => Math.round((ticks / HZ) * 10) / 10;
-  const since = (after: Map<string, number>, before: Map<string, number>) => [...after].reduce((sum, [pid, t]) => sum + t - (before.get(pid) ?? 0), 0);
-  const busiest = Math.max(0, ...[...b.hubMain].map(([pid, t]) => t - (a.hubMain.get(pid) ?? 0)));
-  const shares = { hub: sec(since(b.hub, a.hub)), hubMain: sec(since(b.hubMain, a.hubMain)), hubMainBusiest: sec(busiest), postgres: sec(since(b.postgres, a.postgres)), bench: sec(b.bench - a.bench), idle: sec(b.idle - a.idle), total: sec(b.total - a.total) };
+  const deltas = (after: Map<string, number>, before: Map<string, number>) => [...after].map(([pid, t]) => t - (before.get(pid) ?? 0));
+  const total = (ticks: number[]) => ticks.reduce((sum, t) => sum + t, 0);
+  const loops = deltas(b.hubMain, a.hubMain);
+  const shares = { hub: sec(total(deltas(b.hub, a.hub))), hubMain: sec(total(loops)), hubMainBusiest: sec(Math.max(0, ...loops)), postgres: sec(total(deltas(b.postgres, a.postgres))), bench: sec(b.bench - a.bench), idle: sec(b.idle - a.idle), total: sec(b.total - a.total) };
   const other = shares.total - shares.hub - shares.postgres - shares.bench - shares.idle;
   return { ...shares, other: Math.max(0, Math.round(other * 10) / 10) };
 }
